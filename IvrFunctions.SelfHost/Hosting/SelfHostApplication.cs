@@ -1,0 +1,40 @@
+using IvrFunctions.Core;
+using IvrFunctions.Core.Configuration;
+using IvrFunctions.Core.Http;
+using IvrFunctions.SelfHost.Azurite;
+using IvrFunctions.SelfHost.Security;
+using Microsoft.Extensions.Options;
+
+namespace IvrFunctions.SelfHost.Hosting;
+
+/// <summary>Builds the SelfHost: Core's endpoints under <c>/api</c> on Kestrel, as Azure Functions would serve them.</summary>
+public static class SelfHostApplication
+{
+    public const string DefaultUrl = "http://localhost:7071";
+    public const string HostName = "selfhost";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        // Registered first so Azurite is up before anything else starts, and stopped last.
+        builder.Services.AddHostedService<DevelopmentAzuriteService>();
+        builder.Services.AddIvrCore(builder.Configuration, HostName);
+        builder.Services.AddSingleton<IPostConfigureOptions<IvrOptions>, DevelopmentKeyStore>();
+        builder.Services.AddSingleton<IValidateOptions<IvrOptions>, FunctionKeyRequirement>();
+        builder.Services.AddHostedService<StorageStartupService>();
+        builder.Services.AddProblemDetails();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseMiddleware<FunctionKeyMiddleware>();
+        app.MapGroup("/api").MapIvrEndpoints();
+        return app;
+    }
+}

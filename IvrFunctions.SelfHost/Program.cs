@@ -1,0 +1,20 @@
+using IvrFunctions.SelfHost.Hosting;
+
+var app = SelfHostApplication.Build(args);
+try
+{
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (StartupFailure.DescribeConfigurationError(ex) is { } lines)
+{
+    foreach (var line in lines)
+    {
+        await Console.Error.WriteLineAsync(line);
+    }
+
+    return 2;
+}
+
+/// <summary>Visible to the tests, which start the same application on loopback.</summary>
+public partial class Program;

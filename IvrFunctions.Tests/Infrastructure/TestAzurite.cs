@@ -1,0 +1,27 @@
+using IvrFunctions.SelfHost.Azurite;
+
+namespace IvrFunctions.Tests.Infrastructure;
+
+/// <summary>
+/// One Azurite for the whole test run, in memory, on free loopback ports; started on first use and stopped when the
+/// test process exits. Tests isolate themselves by using their own table and container names.
+/// </summary>
+public static class TestAzurite
+{
+    static readonly Lazy<Task<AzuriteProcess>> Instance = new(StartAsync);
+
+    public static Task<AzuriteProcess> GetAsync() => Instance.Value;
+
+    public static async Task<string> ConnectionStringAsync() => (await GetAsync()).Settings.ConnectionString;
+
+    static async Task<AzuriteProcess> StartAsync()
+    {
+        var settings = new AzuriteSettings(AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), DataFolder: null);
+        var azurite = await AzuriteProcess.StartAsync(settings);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => azurite.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return azurite;
+    }
+
+    /// <summary>A name unique to one test, valid for both tables (alphanumeric) and containers (lower case).</summary>
+    public static string UniqueName(string prefix) => $"{prefix}{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 32, 63)].ToLowerInvariant();
+}
