@@ -22,6 +22,7 @@ public sealed class BicepBuildTests
         var parameters = await DeploymentTemplate.WriteBicepParamAsync("azd", values);
 
         var result = await BicepCli.RunAsync("build-params", parameters, "--stdout", "--config", DeploymentTemplate.Config);
+        Directory.Delete(Path.GetDirectoryName(parameters)!, recursive: true);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.True(result.Diagnostics.Count == 0, "bicep build-params reported:\n" + string.Join('\n', result.Diagnostics));

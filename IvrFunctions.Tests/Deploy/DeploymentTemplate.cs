@@ -91,7 +91,9 @@ static partial class DeploymentTemplate
             throw new InvalidOperationException($"bicep snapshot failed: {result}");
         }
 
-        return new DeploymentSnapshot(JsonNode.Parse(await File.ReadAllTextAsync(output))!.AsObject());
+        var snapshot = new DeploymentSnapshot(JsonNode.Parse(await File.ReadAllTextAsync(output))!.AsObject());
+        Directory.Delete(Path.GetDirectoryName(parameters)!, recursive: true);
+        return snapshot;
     }
 
     static string Substitute(string text, IReadOnlyDictionary<string, string> environment) =>

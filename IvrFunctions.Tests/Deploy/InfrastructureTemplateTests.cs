@@ -1,4 +1,6 @@
+using System.Reflection;
 using System.Text.Json.Nodes;
+using IvrFunctions.Core.Storage;
 
 namespace IvrFunctions.Tests.Deploy;
 
@@ -146,6 +148,19 @@ public sealed class InfrastructureTemplateTests
         Assert.Contains("AzureOpenAI__Endpoint", settings);
         Assert.Contains("AzureOpenAI__ChatDeployment", settings);
         Assert.Contains("AzureOpenAI__EmbeddingDeployment", settings);
+    }
+
+    [Fact]
+    public async Task KnowledgeBaseContainer_MatchesTheAppsStorageNames()
+    {
+        var declared = (await DeploymentTemplate.CompileAsync())["parameters"]!["knowledgeBaseContainerName"]!["defaultValue"]!.GetValue<string>();
+
+        // Once Core names its knowledge base container, the hook must upload to the same one.
+        var appNames = typeof(StorageNames).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(field => field.IsLiteral && field.FieldType == typeof(string) && field.Name.Contains("Knowledge", StringComparison.OrdinalIgnoreCase))
+            .Select(field => (string)field.GetRawConstantValue()!)
+            .ToList();
+        Assert.All(appNames, name => Assert.Equal(name, declared));
     }
 
     [Fact]
