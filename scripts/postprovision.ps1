@@ -34,7 +34,7 @@ if ($LASTEXITCODE -ne 0) {
 
 # infra/app/storage.bicep enables the static website (blobServices API 2025-08-01); this makes sure of it.
 az storage blob service-properties update --account-name $account --auth-mode login `
-    --static-website true --index-document index.html --404-document index.html --output none
+    --static-website --index-document index.html --404-document index.html --output none
 if ($LASTEXITCODE -ne 0) {
     Write-Warning 'postprovision: could not confirm the static website setting with the CLI; the Bicep template enables it'
 }

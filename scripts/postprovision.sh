@@ -35,7 +35,7 @@ fi
 
 # infra/app/storage.bicep enables the static website (blobServices API 2025-08-01); this makes sure of it.
 if ! az storage blob service-properties update --account-name "$account" --auth-mode login \
-  --static-website true --index-document index.html --404-document index.html --output none; then
+  --static-website --index-document index.html --404-document index.html --output none; then
   echo "postprovision: could not confirm the static website setting with the CLI; the Bicep template enables it" >&2
 fi
 

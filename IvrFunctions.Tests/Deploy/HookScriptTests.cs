@@ -111,7 +111,7 @@ public sealed class HookScriptTests : IDisposable
         Assert.Equal($"{AppUrl}/api", config["apiBaseUrl"]!.GetValue<string>());
         Assert.Equal(["$web ./config.json", "$web ./index.html", "$web ./js/app.js", "knowledge-base ./faq.md"], Uploaded().Order(StringComparer.Ordinal));
         var storageCalls = File.ReadAllLines(Log).Where(line => line.StartsWith("storage ", StringComparison.Ordinal)).ToList();
-        Assert.Contains(storageCalls, line => line.Contains("--static-website true", StringComparison.Ordinal));
+        Assert.Contains(storageCalls, line => line.Contains("--static-website --index-document index.html --404-document index.html", StringComparison.Ordinal));
         Assert.All(storageCalls, line => Assert.Contains("--auth-mode login", line, StringComparison.Ordinal));
         Assert.False(File.Exists(Path.Combine(_root, "dashboard", "config.json")), "config.json is generated in a scratch folder, not in dashboard/.");
     }
