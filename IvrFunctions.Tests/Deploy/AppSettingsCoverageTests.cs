@@ -11,10 +11,14 @@ namespace IvrFunctions.Tests.Deploy;
 /// </summary>
 public sealed partial class AppSettingsCoverageTests
 {
-    /// <summary>App settings Flex Consumption rejects (the runtime and scale live in functionAppConfig there).</summary>
-    static readonly string[] RejectedByFlexConsumption =
+    /// <summary>
+    /// App settings Flex Consumption rejects (the runtime and scale live in functionAppConfig there), plus a plain
+    /// AzureWebJobsStorage connection string, which cannot work with shared-key access off.
+    /// </summary>
+    static readonly string[] Rejected =
     [
         "FUNCTIONS_WORKER_RUNTIME",
+        "FUNCTIONS_WORKER_RUNTIME_VERSION",
         "FUNCTIONS_EXTENSION_VERSION",
         "FUNCTIONS_MAX_HTTP_CONCURRENCY",
         "FUNCTIONS_WORKER_PROCESS_COUNT",
@@ -27,7 +31,8 @@ public sealed partial class AppSettingsCoverageTests
         "WEBSITE_SKIP_CONTENTSHARE_VALIDATION",
         "WEBSITE_MAX_DYNAMIC_APPLICATION_SCALE_OUT",
         "WEBSITE_NODE_DEFAULT_VERSION",
-        "WEBSITE_USE_PLACEHOLDER_DOTNETISOLATED",
+        "WEBSITE_DNS_SERVER",
+        "WEBSITE_VNET_ROUTE_ALL",
         "AzureWebJobsStorage",
     ];
 
@@ -73,7 +78,7 @@ public sealed partial class AppSettingsCoverageTests
     {
         var settings = await SettingNamesAsync();
 
-        Assert.Empty(settings.Intersect(RejectedByFlexConsumption, StringComparer.OrdinalIgnoreCase));
+        Assert.Empty(settings.Intersect(Rejected, StringComparer.OrdinalIgnoreCase));
     }
 
     [Fact]

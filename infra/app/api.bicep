@@ -82,13 +82,19 @@ var appSettings = {
   Answers__Provider: answersProvider
 }
 
-var recordingHostSettings = toObject(range(0, length(exotelRecordingHosts)), i => 'Exotel__RecordingHosts__${i}', i => exotelRecordingHosts[i])
+var recordingHostSettings = toObject(
+  range(0, length(exotelRecordingHosts)),
+  i => 'Exotel__RecordingHosts__${i}',
+  i => exotelRecordingHosts[i]
+)
 
 var secretSettings = union(
   empty(exotelApiKeyUri) ? {} : { Exotel__ApiKey: '@Microsoft.KeyVault(SecretUri=${exotelApiKeyUri})' },
   empty(exotelApiTokenUri) ? {} : { Exotel__ApiToken: '@Microsoft.KeyVault(SecretUri=${exotelApiTokenUri})' },
   empty(googleApiKeyUri) ? {} : { Google__ApiKey: '@Microsoft.KeyVault(SecretUri=${googleApiKeyUri})' },
-  empty(googleCredentialsJsonUri) ? {} : { Google__CredentialsJson: '@Microsoft.KeyVault(SecretUri=${googleCredentialsJsonUri})' },
+  empty(googleCredentialsJsonUri)
+    ? {}
+    : { Google__CredentialsJson: '@Microsoft.KeyVault(SecretUri=${googleCredentialsJsonUri})' },
   empty(openAIApiKeyUri) ? {} : { OpenAI__ApiKey: '@Microsoft.KeyVault(SecretUri=${openAIApiKeyUri})' },
   empty(azureOpenAIApiKeyUri) ? {} : { AzureOpenAI__ApiKey: '@Microsoft.KeyVault(SecretUri=${azureOpenAIApiKeyUri})' }
 )
@@ -169,7 +175,14 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
 
   resource settings 'config' = {
     name: 'appsettings'
-    properties: union(platformSettings, appSettings, recordingHostSettings, secretSettings, optionalSettings, additionalAppSettings)
+    properties: union(
+      platformSettings,
+      appSettings,
+      recordingHostSettings,
+      secretSettings,
+      optionalSettings,
+      additionalAppSettings
+    )
   }
 }
 

@@ -17,6 +17,14 @@ param openAIApiKey string = ''
 @secure()
 param azureOpenAIApiKey string = ''
 
+// Secret names; the outputs below build the same names into URIs.
+var exotelApiKeyName = 'exotel-api-key'
+var exotelApiTokenName = 'exotel-api-token'
+var googleApiKeyName = 'google-api-key'
+var googleCredentialsJsonName = 'google-credentials-json'
+var openAIApiKeyName = 'openai-api-key'
+var azureOpenAIApiKeyName = 'azure-openai-api-key'
+
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
   location: location
@@ -36,7 +44,7 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
 
 resource exotelApiKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(exotelApiKey)) {
   parent: vault
-  name: 'exotel-api-key'
+  name: exotelApiKeyName
   properties: {
     value: exotelApiKey
   }
@@ -44,7 +52,7 @@ resource exotelApiKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if 
 
 resource exotelApiTokenSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(exotelApiToken)) {
   parent: vault
-  name: 'exotel-api-token'
+  name: exotelApiTokenName
   properties: {
     value: exotelApiToken
   }
@@ -52,7 +60,7 @@ resource exotelApiTokenSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = i
 
 resource googleApiKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(googleApiKey)) {
   parent: vault
-  name: 'google-api-key'
+  name: googleApiKeyName
   properties: {
     value: googleApiKey
   }
@@ -60,7 +68,7 @@ resource googleApiKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if 
 
 resource googleCredentialsJsonSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(googleCredentialsJson)) {
   parent: vault
-  name: 'google-credentials-json'
+  name: googleCredentialsJsonName
   properties: {
     value: googleCredentialsJson
   }
@@ -68,7 +76,7 @@ resource googleCredentialsJsonSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-
 
 resource openAIApiKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(openAIApiKey)) {
   parent: vault
-  name: 'openai-api-key'
+  name: openAIApiKeyName
   properties: {
     value: openAIApiKey
   }
@@ -76,7 +84,7 @@ resource openAIApiKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if 
 
 resource azureOpenAIApiKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(azureOpenAIApiKey)) {
   parent: vault
-  name: 'azure-openai-api-key'
+  name: azureOpenAIApiKeyName
   properties: {
     value: azureOpenAIApiKey
   }
@@ -85,9 +93,9 @@ resource azureOpenAIApiKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' 
 // Versionless secret URIs: the app picks up a rotated secret without a redeploy. main.bicep passes a URI on only when
 // its secret was provided (an unresolvable reference would reach the app as literal text).
 output name string = vault.name
-output exotelApiKeyUri string = '${vault.properties.vaultUri}secrets/exotel-api-key'
-output exotelApiTokenUri string = '${vault.properties.vaultUri}secrets/exotel-api-token'
-output googleApiKeyUri string = '${vault.properties.vaultUri}secrets/google-api-key'
-output googleCredentialsJsonUri string = '${vault.properties.vaultUri}secrets/google-credentials-json'
-output openAIApiKeyUri string = '${vault.properties.vaultUri}secrets/openai-api-key'
-output azureOpenAIApiKeyUri string = '${vault.properties.vaultUri}secrets/azure-openai-api-key'
+output exotelApiKeyUri string = '${vault.properties.vaultUri}secrets/${exotelApiKeyName}'
+output exotelApiTokenUri string = '${vault.properties.vaultUri}secrets/${exotelApiTokenName}'
+output googleApiKeyUri string = '${vault.properties.vaultUri}secrets/${googleApiKeyName}'
+output googleCredentialsJsonUri string = '${vault.properties.vaultUri}secrets/${googleCredentialsJsonName}'
+output openAIApiKeyUri string = '${vault.properties.vaultUri}secrets/${openAIApiKeyName}'
+output azureOpenAIApiKeyUri string = '${vault.properties.vaultUri}secrets/${azureOpenAIApiKeyName}'
