@@ -180,12 +180,24 @@ public sealed class LatencyHistogram
         var bins = (int)ReadVarint(data, ref offset);
         var index = 0;
         long count = zero;
-        for (var i = 0; i < bins; i++)
+        if (bins > 0)
         {
-            index += UnZigZag(ReadVarint(data, ref offset));
-            var binCount = (long)ReadVarint(data, ref offset);
-            histogram.AddToBucket(index, binCount);
-            count += binCount;
+            // Indexes ascend: read them once to size the dense array, then fill it.
+            var indexes = new int[bins];
+            var counts = new long[bins];
+            for (var i = 0; i < bins; i++)
+            {
+                index += UnZigZag(ReadVarint(data, ref offset));
+                indexes[i] = index;
+                counts[i] = (long)ReadVarint(data, ref offset);
+                count += counts[i];
+            }
+
+            histogram.EnsureRange(indexes[0], indexes[^1]);
+            for (var i = 0; i < bins; i++)
+            {
+                histogram._counts[indexes[i] - histogram._offset] += counts[i];
+            }
         }
 
         histogram.ZeroCount = zero;
