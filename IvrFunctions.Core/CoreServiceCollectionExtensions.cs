@@ -1,6 +1,7 @@
 using IvrFunctions.Core.Configuration;
 using IvrFunctions.Core.Health;
 using IvrFunctions.Core.Storage;
+using IvrFunctions.Core.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,6 +33,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<StorageHealthProbe>();
         services.AddSingleton<HealthService>();
         services.AddSingleton<InfoService>();
+        services.AddIvrTelemetry(configuration);
         return services;
     }
 

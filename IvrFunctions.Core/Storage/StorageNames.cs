@@ -5,7 +5,13 @@ public static class StorageNames
 {
     public const string SessionsTable = "IvrSessions";
 
-    public static readonly IReadOnlyList<string> Tables = [SessionsTable];
+    /// <summary>Raw telemetry records (stage, usage, cache, session, error), partitioned by kind and hour.</summary>
+    public const string TelemetryRecordsTable = "IvrTelemetryRecords";
+
+    /// <summary>Telemetry rollups per minute and hour bucket, one row per writer shard.</summary>
+    public const string TelemetryRollupsTable = "IvrTelemetryRollups";
+
+    public static readonly IReadOnlyList<string> Tables = [SessionsTable, TelemetryRecordsTable, TelemetryRollupsTable];
 
     public const string AnswersContainer = "answers";
 
