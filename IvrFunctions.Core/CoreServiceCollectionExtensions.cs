@@ -32,6 +32,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<StorageHealthProbe>();
         services.AddSingleton<HealthService>();
         services.AddSingleton<InfoService>();
+        services.AddIvrCallFlow(configuration);
         return services;
     }
 

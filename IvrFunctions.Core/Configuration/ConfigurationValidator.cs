@@ -13,7 +13,9 @@ public sealed class ConfigurationValidator(
     IOptions<GoogleOptions> google,
     IOptions<OpenAIOptions> openAI,
     IOptions<AzureOpenAIOptions> azureOpenAI,
-    IOptions<ExotelOptions> exotel)
+    IOptions<ExotelOptions> exotel,
+    IOptions<TurnsOptions>? turns = null,
+    IOptions<AudioOptions>? audio = null)
 {
     public IReadOnlyList<string> Validate(IvrOptions ivr)
     {
@@ -34,6 +36,7 @@ public sealed class ConfigurationValidator(
             }
         }
 
+        CallFlowValidation.Validate(turns?.Value ?? new TurnsOptions(), audio?.Value ?? new AudioOptions(), storage.Value, errors);
         return errors;
     }
 

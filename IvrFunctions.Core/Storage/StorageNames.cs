@@ -5,7 +5,9 @@ public static class StorageNames
 {
     public const string SessionsTable = "IvrSessions";
 
-    public static readonly IReadOnlyList<string> Tables = [SessionsTable];
+    public const string TurnsTable = "IvrTurns";
+
+    public static readonly IReadOnlyList<string> Tables = [SessionsTable, TurnsTable];
 
     public const string AnswersContainer = "answers";
 
