@@ -7,7 +7,7 @@ public sealed class AudioOptions
 
     public const int MinimumKeyLength = 32;
 
-    /// <summary>HMAC key signing <c>/api/audio/...</c> URLs (at least 32 characters). Empty is allowed only with development
+    /// <summary>HMAC key signing <c>/api/audio/...</c> URLs (at least 32 characters). Empty is allowed only with emulator (Azurite)
     /// storage, where a random key per process is used.</summary>
     public string? SigningKey { get; set; }
 

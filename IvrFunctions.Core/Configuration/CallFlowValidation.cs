@@ -19,9 +19,9 @@ static class CallFlowValidation
 
         if (string.IsNullOrEmpty(audio.SigningKey))
         {
-            if (!storage.IsDevelopmentStorage)
+            if (!IsEmulator(storage))
             {
-                errors.Add($"{ConfigurationKey.Describe("Audio:SigningKey")} is required outside development storage: set a random key of at least {AudioOptions.MinimumKeyLength} characters (it signs the answer audio URLs Exotel fetches).");
+                errors.Add($"{ConfigurationKey.Describe("Audio:SigningKey")} is required unless storage is the local emulator (Azurite): set a random key of at least {AudioOptions.MinimumKeyLength} characters (it signs the answer audio URLs Exotel fetches).");
             }
         }
         else if (audio.SigningKey.Trim().Length < AudioOptions.MinimumKeyLength)
@@ -34,6 +34,11 @@ static class CallFlowValidation
             errors.Add($"{ConfigurationKey.Describe("Audio:PublicBaseUrl")} must be an absolute http(s) URL; got '{baseUrl}'.");
         }
     }
+
+    /// <summary>Azurite, by the development shortcut or by its well-known account name.</summary>
+    static bool IsEmulator(StorageOptions storage) =>
+        storage.IsDevelopmentStorage
+        || (storage.ConnectionString?.Contains("AccountName=devstoreaccount1", StringComparison.OrdinalIgnoreCase) ?? false);
 
     static void Range(List<string> errors, string key, double value, double min, double max)
     {

@@ -16,7 +16,7 @@ public sealed class AnswerAudioUrls(IOptions<AudioOptions> options, TimeProvider
     public const string RoutePrefix = "audio";
 
     readonly byte[] _key = string.IsNullOrEmpty(options.Value.SigningKey)
-        ? RandomNumberGenerator.GetBytes(32) // development storage only (checked at start): valid for this process's life
+        ? RandomNumberGenerator.GetBytes(32) // emulator storage only (checked at start): valid for this process's life
         : Encoding.UTF8.GetBytes(options.Value.SigningKey.Trim());
 
     /// <summary>The absolute URL, based on <see cref="AudioOptions.PublicBaseUrl"/> or else the request's own scheme and host.</summary>
