@@ -29,8 +29,8 @@ public sealed class TurnsOptions
     /// <summary>Longest recording transcribed. The default value is <c>120</c>.</summary>
     public double MaxRecordingSeconds { get; set; } = 120;
 
-    /// <summary>SelfHost: turns run at once by the in-process worker pool. The default value is <c>16</c>.</summary>
-    public int Workers { get; set; } = 16;
+    /// <summary>SelfHost: turns run at once by the in-process worker pool (they mostly wait on I/O). The default value is <c>64</c>.</summary>
+    public int Workers { get; set; } = 64;
 
     /// <summary>SelfHost: turns waiting for a worker before new questions are refused (302). The default value is <c>256</c>.</summary>
     public int QueueCapacity { get; set; } = 256;

@@ -89,9 +89,9 @@ public sealed class ExotelWebhooks(
             }
 
             var outcome = new TurnOutcome(TurnOutcomeKind.Fallback, TurnPrompts.Apology(input.Language), Error: ErrorCategory.Internal, ErrorStage: "start");
-            await turns.CompleteAsync(input, outcome, time.GetUtcNow(), CancellationToken.None);
+            await turns.CompleteAsync(input, outcome, TurnFacts.None, time.GetUtcNow(), CancellationToken.None);
             timers.Finish(input.TurnId, outcome);
-            notifier.Signal(input.TurnId);
+            notifier.Signal(input.CallSid);
             return Found;
         });
 
@@ -105,14 +105,8 @@ public sealed class ExotelWebhooks(
                 return Refuse("answer-ready", p, "CallSid missing or malformed", Ok);
             }
 
-            var turn = await turns.GetLatestAsync(p.CallSid!, cancellationToken);
-            if (turn is null || turn.IsCompleted)
-            {
-                return Ok;
-            }
-
-            turn = await waiter.WaitAsync(turn, TimeSpan.FromSeconds(turnOptions.Value.ReadyWaitSeconds), cancellationToken);
-            return turn.IsCompleted || IsStuck(turn) ? Ok : Found;
+            var turn = await waiter.WaitForLatestAsync(p.CallSid!, TimeSpan.FromSeconds(turnOptions.Value.ReadyWaitSeconds), cancellationToken);
+            return turn is null || turn.IsCompleted || IsStuck(turn) ? Ok : Found;
         });
 
     /// <summary><c>exotel/answer</c>: text/plain, the answer's audio URL, or text Exotel speaks.</summary>
@@ -131,16 +125,11 @@ public sealed class ExotelWebhooks(
                 return Refuse("answer", p, "CallSid missing or malformed", new ExotelTextResult(TurnPrompts.CouldNotHear(DefaultLanguage)));
             }
 
-            var turn = await turns.GetLatestAsync(p.CallSid!, cancellationToken);
+            var turn = await waiter.WaitForLatestAsync(p.CallSid!, TimeSpan.FromSeconds(turnOptions.Value.AnswerWaitSeconds), cancellationToken);
             if (turn is null)
             {
                 var session = await sessions.GetAsync(p.CallSid!, cancellationToken);
                 return new ExotelTextResult(TurnPrompts.CouldNotHear(session?.Language ?? DefaultLanguage));
-            }
-
-            if (!turn.IsCompleted)
-            {
-                turn = await waiter.WaitAsync(turn, TimeSpan.FromSeconds(turnOptions.Value.AnswerWaitSeconds), cancellationToken);
             }
 
             if (turn.Outcome is { } outcome)

@@ -1,9 +1,10 @@
+using IvrFunctions.Core.Errors;
 using IvrFunctions.Core.Telemetry;
 
 namespace IvrFunctions.Core.Turns;
 
-/// <summary>One attempt at a stage: its number, its telemetry timer, and the provider that served it.</summary>
-public sealed class StageAttempt(int number, IStageTimer timer)
+/// <summary>One attempt at a stage: its number, its telemetry timer, the provider that served it, and the stage's record so far.</summary>
+public sealed class StageAttempt(string stage, int number, IStageTimer timer, DateTimeOffset stageStartedAt, long stageStarted, TimeProvider time)
 {
     public int Number { get; } = number;
 
@@ -17,4 +18,12 @@ public sealed class StageAttempt(int number, IStageTimer timer)
         Model = model;
         timer.SetProvider(provider, model);
     }
+
+    /// <summary>The stage's record if this attempt succeeds (duration counts every attempt and wait so far).</summary>
+    public StageRecord Succeeded() => Record(true, null);
+
+    public StageRecord Failed(ErrorCategory category) => Record(false, category);
+
+    StageRecord Record(bool succeeded, ErrorCategory? error) =>
+        new(stage, stageStartedAt, Math.Round(time.GetElapsedTime(stageStarted).TotalMilliseconds, 1), Number, succeeded, error, Provider, Model);
 }

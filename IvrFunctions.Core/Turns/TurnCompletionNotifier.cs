@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace IvrFunctions.Core.Turns;
 
 /// <summary>
-/// Wakes requests waiting for a turn the moment this process finishes it. A signal only says "look again": storage stays
+/// Wakes requests waiting on a call the moment this process finishes one of its turns. A signal only says "look again": storage stays
 /// the source of truth, so a turn finished by another instance is still seen by the waiter's own re-check.
 /// </summary>
 public sealed class TurnCompletionNotifier(TimeProvider time)
@@ -12,16 +12,16 @@ public sealed class TurnCompletionNotifier(TimeProvider time)
 
     readonly ConcurrentDictionary<string, (TaskCompletionSource Signal, long Created)> _waiting = new(StringComparer.Ordinal);
 
-    /// <summary>A task that completes when <see cref="Signal"/> is called for the turn. Register before reading storage.</summary>
-    public Task WhenSignalled(string turnId)
+    /// <summary>A task that completes when <see cref="Signal"/> is called for the call. Register before reading storage.</summary>
+    public Task WhenSignalled(string callSid)
     {
         Prune();
-        return _waiting.GetOrAdd(turnId, _ => (new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), time.GetTimestamp())).Signal.Task;
+        return _waiting.GetOrAdd(callSid, _ => (new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), time.GetTimestamp())).Signal.Task;
     }
 
-    public void Signal(string turnId)
+    public void Signal(string callSid)
     {
-        if (_waiting.TryRemove(turnId, out var entry))
+        if (_waiting.TryRemove(callSid, out var entry))
         {
             entry.Signal.TrySetResult();
         }

@@ -55,9 +55,8 @@ public sealed class TurnSteps(
                     throw new ClassifiedException(ErrorCategory.EmptyTranscript, "Nothing intelligible in the recording.");
                 }
 
-                return new TranscribeStepResult(heard.Text.Trim(), heard.Confidence);
+                return new TranscribeStepResult(heard.Text.Trim(), heard.Confidence, attempt.Succeeded());
             },
-            result => new Dictionary<string, object?> { ["Transcript"] = result.Transcript, ["TranscriptConfidence"] = result.Confidence },
             cancellationToken);
     }
 
@@ -83,9 +82,8 @@ public sealed class TurnSteps(
                     telemetry.RecordError(new ErrorOccurrence(ErrorCategory.NoAnswerFound, StageNames.Rag, Context(turn), Provider: answer.Provider));
                 }
 
-                return new AnswerStepResult(answer.Text.Trim(), answer.Found);
+                return new AnswerStepResult(answer.Text.Trim(), answer.Found, attempt.Succeeded());
             },
-            result => new Dictionary<string, object?> { ["AnswerText"] = result.Text, ["AnswerFound"] = result.Found },
             cancellationToken);
     }
 
@@ -101,12 +99,7 @@ public sealed class TurnSteps(
                 var synthesizer = Resolve<IAnswerAudioSynthesizer>("speech synthesis");
                 var audio = await synthesizer.SynthesizeAsync(input.Text, turn.Language, Context(turn), token);
                 attempt.SetProvider(audio.Voice, null);
-                return new SynthesizeStepResult(audio.Container, audio.BlobName, audio.Duration.TotalSeconds, audio.FromCache);
-            },
-            result => new Dictionary<string, object?>
-            {
-                ["AudioDurationSeconds"] = result.DurationSeconds,
-                ["AudioFromCache"] = result.FromCache,
+                return new SynthesizeStepResult(audio.Container, audio.BlobName, audio.Duration.TotalSeconds, audio.FromCache, attempt.Succeeded());
             },
             cancellationToken);
     }
@@ -117,7 +110,7 @@ public sealed class TurnSteps(
         var (turn, outcome) = (input.Turn, input.Outcome);
         try
         {
-            await store.CompleteAsync(turn, outcome, time.GetUtcNow(), cancellationToken);
+            await store.CompleteAsync(turn, outcome, input.Facts, time.GetUtcNow(), cancellationToken);
         }
         catch (ClassifiedException ex)
         {
@@ -130,7 +123,7 @@ public sealed class TurnSteps(
         }
 
         timers.Finish(turn.TurnId, outcome);
-        notifier.Signal(turn.TurnId);
+        notifier.Signal(turn.CallSid);
         logger.LogInformation("Turn {TurnId} finished: {Outcome}{Error}", turn.TurnId, outcome.Kind, outcome.Error is { } e ? $" ({e} in {outcome.ErrorStage})" : string.Empty);
         return true;
     }
@@ -139,7 +132,6 @@ public sealed class TurnSteps(
         string stage,
         TurnInput turn,
         Func<StageAttempt, CancellationToken, Task<T>> attemptAsync,
-        Func<T, IReadOnlyDictionary<string, object?>> values,
         CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -150,7 +142,7 @@ public sealed class TurnSteps(
             var remaining = turn.Deadline - time.GetUtcNow();
             using var timer = telemetry.StartStage(stage, Context(turn));
             timer.Attempt = number;
-            var attempt = new StageAttempt(number, timer);
+            var attempt = new StageAttempt(stage, number, timer, startedAt, started, time);
             ErrorCategory category;
             TimeSpan? retryAfter = null;
             string detail;
@@ -174,15 +166,15 @@ public sealed class TurnSteps(
                     throw new ClassifiedException(ErrorCategory.Timeout, $"Attempt {number} ran past {limit.TotalSeconds:0.##} s.");
                 }
 
+                // Recorded on the turn by Finish, with the others: one write per turn when all goes well.
                 timer.Succeed();
-                await RecordStageAsync(turn, new StageRecord(stage, startedAt, Elapsed(started), number, true, null, attempt.Provider, attempt.Model), values(result));
                 return result;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 // The turn's deadline (or a host shutdown) stopped this stage: record where time ran out, then let the workflow decide.
                 timer.Fail(ErrorCategory.Timeout, "stopped by the turn deadline or host shutdown");
-                await RecordStageAsync(turn, new StageRecord(stage, startedAt, Elapsed(started), number, false, ErrorCategory.Timeout, attempt.Provider, attempt.Model), null);
+                await RecordStageAsync(turn, attempt.Failed(ErrorCategory.Timeout));
                 throw;
             }
             catch (ClassifiedException ex)
@@ -206,7 +198,7 @@ public sealed class TurnSteps(
             telemetry.RecordError(new ErrorOccurrence(category, stage, Context(turn), retry ? $"attempt {number}, retrying: {detail}" : detail, attempt.Provider));
             if (!retry)
             {
-                await RecordStageAsync(turn, new StageRecord(stage, startedAt, Elapsed(started), number, false, category, attempt.Provider, attempt.Model), null);
+                await RecordStageAsync(turn, attempt.Failed(category));
                 throw new TurnStepException(category, stage, detail);
             }
 
@@ -221,11 +213,12 @@ public sealed class TurnSteps(
         return retryAfter is { } asked && asked > backoff ? asked : backoff;
     }
 
-    async Task RecordStageAsync(TurnInput turn, StageRecord stage, IReadOnlyDictionary<string, object?>? values)
+    /// <summary>A failed stage is recorded at once: the workflow may never pass it on (the deadline may already have won).</summary>
+    async Task RecordStageAsync(TurnInput turn, StageRecord stage)
     {
         try
         {
-            await store.RecordStageAsync(turn, stage, values, CancellationToken.None);
+            await store.RecordStageAsync(turn, stage, CancellationToken.None);
         }
         catch (ClassifiedException ex)
         {
@@ -237,8 +230,6 @@ public sealed class TurnSteps(
 
     T Resolve<T>(string what) where T : class =>
         services.GetService<T>() ?? throw new ClassifiedException(ErrorCategory.Configuration, $"No {what} provider is registered in this host.");
-
-    double Elapsed(long started) => Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 1);
 
     static TelemetryContext Context(TurnInput turn) => new(turn.CallSid, turn.TurnId, turn.Language);
 }

@@ -94,32 +94,19 @@ public sealed class TurnStore(StorageAccount storage)
         return count;
     }
 
-    /// <summary>Merges one stage's record and any values it produced (transcript, answer, audio).</summary>
-    public Task RecordStageAsync(TurnInput turn, StageRecord stage, IReadOnlyDictionary<string, object?>? values, CancellationToken cancellationToken)
+    /// <summary>Merges one stage's record (its own columns only).</summary>
+    public Task RecordStageAsync(TurnInput turn, StageRecord stage, CancellationToken cancellationToken)
     {
-        var prefix = Prefix(stage.Name);
-        var entity = new TableEntity(turn.CallSid, turn.TurnId)
-        {
-            [prefix + "StartedAt"] = stage.StartedAt,
-            [prefix + "Ms"] = stage.DurationMs,
-            [prefix + "Attempts"] = stage.Attempts,
-            [prefix + "Ok"] = stage.Succeeded,
-            [prefix + "Error"] = stage.Error?.ToString(),
-            [prefix + "Provider"] = stage.Provider,
-            [prefix + "Model"] = stage.Model,
-        };
-        foreach (var (key, value) in values ?? new Dictionary<string, object?>())
-        {
-            entity[key] = value;
-        }
-
+        var entity = new TableEntity(turn.CallSid, turn.TurnId);
+        AddStage(entity, stage);
         return MergeAsync(entity, cancellationToken);
     }
 
-    public Task CompleteAsync(TurnInput turn, TurnOutcome outcome, DateTimeOffset completedAt, CancellationToken cancellationToken) =>
-        MergeAsync(
-            new TableEntity(turn.CallSid, turn.TurnId)
-            {
+    /// <summary>Stores the outcome with everything the turn learned (completed stages, transcript, answer, audio) in one write.</summary>
+    public Task CompleteAsync(TurnInput turn, TurnOutcome outcome, TurnFacts facts, DateTimeOffset completedAt, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(turn.CallSid, turn.TurnId)
+        {
                 ["Status"] = TurnStatuses.Completed,
                 ["CompletedAt"] = completedAt,
                 ["OutcomeKind"] = outcome.Kind.ToString(),
@@ -129,8 +116,40 @@ public sealed class TurnStore(StorageAccount storage)
                 ["ErrorCategory"] = outcome.Error?.ToString(),
                 ["ErrorStage"] = outcome.ErrorStage,
                 ["TimedOut"] = outcome.TimedOut,
-            },
-            cancellationToken);
+        };
+        foreach (var stage in facts.Stages)
+        {
+            AddStage(entity, stage);
+        }
+
+        SetIfKnown(entity, "Transcript", facts.Transcript);
+        SetIfKnown(entity, "TranscriptConfidence", facts.TranscriptConfidence);
+        SetIfKnown(entity, "AnswerText", facts.AnswerText);
+        SetIfKnown(entity, "AnswerFound", facts.AnswerFound);
+        SetIfKnown(entity, "AudioDurationSeconds", facts.AudioDurationSeconds);
+        SetIfKnown(entity, "AudioFromCache", facts.AudioFromCache);
+        return MergeAsync(entity, cancellationToken);
+    }
+
+    static void SetIfKnown(TableEntity entity, string key, object? value)
+    {
+        if (value is not null)
+        {
+            entity[key] = value;
+        }
+    }
+
+    static void AddStage(TableEntity entity, StageRecord stage)
+    {
+        var prefix = Prefix(stage.Name);
+        entity[prefix + "StartedAt"] = stage.StartedAt;
+        entity[prefix + "Ms"] = stage.DurationMs;
+        entity[prefix + "Attempts"] = stage.Attempts;
+        entity[prefix + "Ok"] = stage.Succeeded;
+        entity[prefix + "Error"] = stage.Error?.ToString();
+        entity[prefix + "Provider"] = stage.Provider;
+        entity[prefix + "Model"] = stage.Model;
+    }
 
     async Task MergeAsync(TableEntity entity, CancellationToken cancellationToken)
     {

@@ -1,45 +1,32 @@
 namespace IvrFunctions.Core.Turns;
 
 /// <summary>
-/// Waits for a turn to finish: woken at once by <see cref="TurnCompletionNotifier"/> when this process finishes it, with
-/// a storage re-check now and then for turns finished elsewhere (another Functions instance).
+/// Waits for a call's latest turn to finish: woken at once by <see cref="TurnCompletionNotifier"/> when this process
+/// finishes it, with a storage re-check now and then for turns finished elsewhere (another Functions instance).
 /// </summary>
 public sealed class TurnWaiter(TurnStore store, TurnCompletionNotifier notifier, TimeProvider time)
 {
     static readonly TimeSpan Recheck = TimeSpan.FromMilliseconds(750);
 
-    /// <summary>The turn as last read: completed, or still running when <paramref name="bound"/> passed.</summary>
-    public async Task<TurnRecord> WaitAsync(TurnRecord turn, TimeSpan bound, CancellationToken cancellationToken)
+    /// <summary>The call's latest turn as last read (null if it has none): completed, or still running when <paramref name="bound"/> passed.</summary>
+    public async Task<TurnRecord?> WaitForLatestAsync(string callSid, TimeSpan bound, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var current = turn;
-        while (!current.IsCompleted)
+        while (true)
         {
+            // Registered before the read, so a finish between the two is never missed.
+            var signal = notifier.WhenSignalled(callSid);
+            var turn = await store.GetLatestAsync(callSid, cancellationToken);
             var remaining = bound - time.GetElapsedTime(started);
-            if (remaining <= TimeSpan.Zero)
+            if (turn is null || turn.IsCompleted || remaining <= TimeSpan.Zero)
             {
-                break;
+                return turn;
             }
 
-            var signal = notifier.WhenSignalled(turn.TurnId);
-            // Read after registering, so a finish between the two is never missed.
-            current = await store.GetAsync(turn.TurnId, cancellationToken) ?? current;
-            if (current.IsCompleted)
-            {
-                break;
-            }
-
-            var nap = remaining < Recheck ? remaining : Recheck;
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            await Task.WhenAny(signal, Task.Delay(nap, time, stop.Token));
+            await Task.WhenAny(signal, Task.Delay(remaining < Recheck ? remaining : Recheck, time, stop.Token));
             await stop.CancelAsync();
             cancellationToken.ThrowIfCancellationRequested();
-            if (signal.IsCompleted)
-            {
-                current = await store.GetAsync(turn.TurnId, cancellationToken) ?? current;
-            }
         }
-
-        return current;
     }
 }

@@ -34,7 +34,7 @@ public static class TurnWorkflow
             }
         }
 
-        await runner.RunAsync<bool>(TurnStepNames.Finish, new FinishStepInput(input, outcome), CancellationToken.None);
+        await runner.RunAsync<bool>(TurnStepNames.Finish, new FinishStepInput(input, outcome, progress.Facts), CancellationToken.None);
         return outcome;
     }
 
@@ -44,6 +44,7 @@ public static class TurnWorkflow
         {
             progress.Stage = StageNames.Stt;
             var heard = await runner.RunAsync<TranscribeStepResult>(TurnStepNames.Transcribe, new TranscribeStepInput(input), cancellationToken);
+            progress.Facts = progress.Facts with { Stages = [heard.Stage], Transcript = heard.Transcript, TranscriptConfidence = heard.Confidence };
 
             progress.Stage = StageNames.Rag;
             AnswerStepResult answer;
@@ -57,10 +58,17 @@ public static class TurnWorkflow
             }
 
             progress.AnswerText = answer.Text;
+            progress.Facts = progress.Facts with { Stages = [.. progress.Facts.Stages, answer.Stage], AnswerText = answer.Text, AnswerFound = answer.Found };
             progress.Stage = StageNames.Tts;
             try
             {
                 var audio = await runner.RunAsync<SynthesizeStepResult>(TurnStepNames.Synthesize, new SynthesizeStepInput(input, answer.Text), cancellationToken);
+                progress.Facts = progress.Facts with
+                {
+                    Stages = [.. progress.Facts.Stages, audio.Stage],
+                    AudioDurationSeconds = audio.DurationSeconds,
+                    AudioFromCache = audio.FromCache,
+                };
                 return new TurnOutcome(TurnOutcomeKind.Audio, answer.Text, audio.Container, audio.BlobName);
             }
             catch (TurnStepException ex)
@@ -92,5 +100,7 @@ public static class TurnWorkflow
         public string Stage { get; set; } = StageNames.Stt;
 
         public string? AnswerText { get; set; }
+
+        public TurnFacts Facts { get; set; } = TurnFacts.None;
     }
 }

@@ -44,6 +44,12 @@ public static class CallSimulator
 
         ok &= await walk.StepAsync("incoming", HttpMethod.Get, CallFlowEndpoints.Incoming,
             new() { ["CallFrom"] = "09876543210", ["CallTo"] = "08047491899", ["Direction"] = "incoming", ["CallStatus"] = "in-progress" }, HttpStatusCode.OK) is not null;
+        if (!ok)
+        {
+            await output.WriteLineAsync("Call walk FAILED at the first step");
+            return 1;
+        }
+
         var digits = options.Language == "hi-IN" ? "\"2\"" : "\"1\"";
         ok &= await walk.StepAsync("question", HttpMethod.Get, CallFlowEndpoints.Question,
             new() { ["RecordingUrl"] = recordingHost.Url, ["digits"] = digits, ["CallFrom"] = "09876543210" }, HttpStatusCode.OK) is not null;

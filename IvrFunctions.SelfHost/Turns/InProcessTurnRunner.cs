@@ -93,7 +93,7 @@ sealed class InProcessTurnRunner(
         {
             var outcome = new TurnOutcome(TurnOutcomeKind.Fallback, TurnPrompts.Apology(turn.Language), Error: category, ErrorStage: stage);
             using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await steps.FinishAsync(new FinishStepInput(turn, outcome), bound.Token);
+            await steps.FinishAsync(new FinishStepInput(turn, outcome, TurnFacts.None), bound.Token);
         }
         catch (Exception ex)
         {

@@ -59,10 +59,12 @@ public sealed class TurnWorkflowTests
         }
     }
 
+    static StageRecord Stage(string name) => new(name, Start, 12.5, 1, true, Provider: "fake");
+
     static ScriptedRunner AllSucceed(FakeTimeProvider time) => new ScriptedRunner(time)
-        .Returns(TurnStepNames.Transcribe, new TranscribeStepResult("question", 0.9))
-        .Returns(TurnStepNames.Answer, new AnswerStepResult("answer", true))
-        .Returns(TurnStepNames.Synthesize, new SynthesizeStepResult("answers", "a.wav", 1.2, false));
+        .Returns(TurnStepNames.Transcribe, new TranscribeStepResult("question", 0.9, Stage("stt")))
+        .Returns(TurnStepNames.Answer, new AnswerStepResult("answer", true, Stage("rag")))
+        .Returns(TurnStepNames.Synthesize, new SynthesizeStepResult("answers", "a.wav", 1.2, false, Stage("tts")));
 
     [Fact]
     public async Task RunAsync_AllStepsSucceed_AudioOutcomeThenFinish()
@@ -75,6 +77,9 @@ public sealed class TurnWorkflowTests
         Assert.Equal(new TurnOutcome(TurnOutcomeKind.Audio, "answer", "answers", "a.wav"), outcome);
         Assert.Equal([TurnStepNames.Transcribe, TurnStepNames.Answer, TurnStepNames.Synthesize, TurnStepNames.Finish], runner.Calls);
         Assert.Equal(outcome, runner.Finished!.Outcome);
+        var facts = runner.Finished.Facts;
+        Assert.Equal(["stt", "rag", "tts"], facts.Stages.Select(s => s.Name));
+        Assert.Equal(("question", "answer", true, 1.2), (facts.Transcript, facts.AnswerText, facts.AnswerFound, facts.AudioDurationSeconds));
     }
 
     [Theory]
@@ -124,6 +129,7 @@ public sealed class TurnWorkflowTests
         Assert.True(outcome.TimedOut);
         Assert.Equal(ErrorCategory.Timeout, outcome.Error);
         Assert.Equal(stage, outcome.ErrorStage);
+        Assert.Equal(hanging == TurnStepNames.Synthesize ? ["stt", "rag"] : [], runner.Finished!.Facts.Stages.Select(s => s.Name));
     }
 
     [Fact]
