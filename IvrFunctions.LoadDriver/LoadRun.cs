@@ -26,7 +26,8 @@ static class LoadRun
     {
         var callers = Option(args, "--callers", 50);
         var turnsPerCaller = Option(args, "--turns", 20);
-        var workers = Option(args, "--workers", 16);
+        var workers = Option(args, "--workers", 64);
+        var thinkMs = Option(args, "--think-ms", 0);
         var time = TimeProvider.System;
 
         await using var azurite = await AzuriteProcess.StartAsync(new AzuriteSettings(AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), null));
@@ -60,7 +61,7 @@ static class LoadRun
                 Timeout = TimeSpan.FromSeconds(60),
             };
             var turnStore = host.Services.GetRequiredService<TurnStore>();
-            var driver = new CallDriver(http, recordings.BaseAddress, time);
+            var driver = new CallDriver(http, recordings.BaseAddress, time, TimeSpan.FromMilliseconds(thinkMs));
 
             await output.WriteLineAsync($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
             await output.WriteLineAsync($"Warm-up: 5 callers × 5 turns");
@@ -78,7 +79,7 @@ static class LoadRun
             await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => driver.AnswerAfterCompletionAsync(5, turnStore, afterCompletion)));
 
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"Load: {callers} callers × {turnsPerCaller} turns = {question.Count} turns in {elapsed.TotalSeconds:0.0} s ({question.Count / elapsed.TotalSeconds:0.0} turns/s), Turns:Workers={workers}"));
+                $"Load: {callers} callers × {turnsPerCaller} turns = {question.Count} turns in {elapsed.TotalSeconds:0.0} s ({question.Count / elapsed.TotalSeconds:0.0} turns/s), think time {thinkMs} ms, Turns:Workers={workers}"));
             await output.WriteLineAsync();
             await output.WriteLineAsync("| measure | n | p50 ms | p95 ms | p99 ms | max ms |");
             await output.WriteLineAsync("| --- | --- | --- | --- | --- | --- |");
@@ -105,7 +106,7 @@ static class LoadRun
         return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : fallback;
     }
 
-    sealed class CallDriver(HttpClient http, Uri recordings, TimeProvider time)
+    sealed class CallDriver(HttpClient http, Uri recordings, TimeProvider time, TimeSpan think)
     {
         int _failures;
 
@@ -117,6 +118,12 @@ static class LoadRun
             await SendAsync(HttpMethod.Get, "exotel/incoming", $"CallSid={callSid}&CallFrom=09876543210&CallTo=08047491899", HttpStatusCode.OK);
             for (var turn = 0; turn < turns; turn++)
             {
+                if (think > TimeSpan.Zero)
+                {
+                    // The caller listens to the answer and asks the next question; spread the first turns out.
+                    await Task.Delay(turn == 0 ? TimeSpan.FromMilliseconds(Random.Shared.Next((int)think.TotalMilliseconds)) : think, time);
+                }
+
                 var recording = Uri.EscapeDataString(new Uri(recordings, $"rec/{callSid}-{turn}.wav").AbsoluteUri);
                 var started = time.GetTimestamp();
                 await SendAsync(HttpMethod.Get, "exotel/question", $"CallSid={callSid}&RecordingUrl={recording}", HttpStatusCode.OK);

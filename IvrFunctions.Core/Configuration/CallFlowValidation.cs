@@ -29,7 +29,7 @@ static class CallFlowValidation
             errors.Add($"{ConfigurationKey.Describe("Audio:SigningKey")} is too short: use at least {AudioOptions.MinimumKeyLength} characters.");
         }
 
-        if (audio.PublicBaseUrl is { } baseUrl && (!baseUrl.IsAbsoluteUri || baseUrl.Scheme is not ("https" or "http")))
+        if (audio.PublicBaseUrl is { OriginalString.Length: > 0 } baseUrl && (!baseUrl.IsAbsoluteUri || baseUrl.Scheme is not ("https" or "http")))
         {
             errors.Add($"{ConfigurationKey.Describe("Audio:PublicBaseUrl")} must be an absolute http(s) URL; got '{baseUrl}'.");
         }

@@ -23,7 +23,7 @@ public sealed class AnswerAudioUrls(IOptions<AudioOptions> options, TimeProvider
     public string Create(string turnId, string requestBase)
     {
         var expires = time.GetUtcNow().AddMinutes(options.Value.UrlValidityMinutes).ToUnixTimeSeconds();
-        var root = (options.Value.PublicBaseUrl?.AbsoluteUri ?? requestBase).TrimEnd('/');
+        var root = (options.Value.PublicBaseUrl is { IsAbsoluteUri: true } configured ? configured.AbsoluteUri : requestBase).TrimEnd('/');
         var expiresText = expires.ToString(CultureInfo.InvariantCulture);
         return $"{root}/api/{RoutePrefix}/{Uri.EscapeDataString(turnId)}/{expiresText}/{Sign(turnId, expiresText)}.wav";
     }

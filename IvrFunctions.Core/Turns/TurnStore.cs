@@ -61,13 +61,19 @@ public sealed class TurnStore(StorageAccount storage)
         }
     }
 
-    /// <summary>The call's most recently accepted turn.</summary>
+    /// <summary>What the webhooks need of a turn: state and outcome, not stages or transcript (keeps the per-call scan small).</summary>
+    static readonly string[] SummaryColumns =
+        ["PartitionKey", "RowKey", "Language", "Status", "AcceptedAt", "Deadline", "CompletedAt", "OutcomeKind", "SpokenText",
+         "AudioContainer", "AudioBlob", "ErrorCategory", "ErrorStage", "TimedOut"];
+
+    /// <summary>The call's most recently accepted turn: its state and outcome only (<see cref="TurnRecord.Stages"/> is empty).</summary>
     public async Task<TurnRecord?> GetLatestAsync(string callSid, CancellationToken cancellationToken)
     {
         try
         {
             TableEntity? latest = null;
-            await foreach (var entity in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {callSid}"), cancellationToken: cancellationToken))
+            await foreach (var entity in Table.QueryAsync<TableEntity>(
+                TableClient.CreateQueryFilter($"PartitionKey eq {callSid}"), select: SummaryColumns, cancellationToken: cancellationToken))
             {
                 if (latest is null || entity.GetDateTimeOffset("AcceptedAt") > latest.GetDateTimeOffset("AcceptedAt"))
                 {

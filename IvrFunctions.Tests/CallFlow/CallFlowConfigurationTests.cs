@@ -21,6 +21,15 @@ public sealed class CallFlowConfigurationTests
     public void Defaults_AreValid() => Assert.Empty(Validate(new TurnsOptions(), new AudioOptions()));
 
     [Fact]
+    public void EmptyPublicBaseUrl_AsLocalSettingsSampleHasIt_IsValid() =>
+        Assert.Empty(Validate(new TurnsOptions(), new AudioOptions { PublicBaseUrl = new Uri("", UriKind.RelativeOrAbsolute) }));
+
+    [Fact]
+    public void RelativePublicBaseUrl_NamesTheKey() =>
+        Assert.Contains(Validate(new TurnsOptions(), new AudioOptions { PublicBaseUrl = new Uri("/x", UriKind.Relative) }),
+            e => e.StartsWith("Audio:PublicBaseUrl (env Audio__PublicBaseUrl)", StringComparison.Ordinal));
+
+    [Fact]
     public void OutOfRange_NamesTheKey()
     {
         var errors = Validate(new TurnsOptions { DeadlineSeconds = 0, Workers = 0 }, new AudioOptions());
