@@ -36,7 +36,11 @@ public sealed class ConfigurationValidator(
             }
         }
 
-        CallFlowValidation.Validate(turns?.Value ?? new TurnsOptions(), audio?.Value ?? new AudioOptions(), storage.Value, errors);
+        if (turns is not null || audio is not null)
+        {
+            CallFlowValidation.Validate(turns?.Value ?? new TurnsOptions(), audio?.Value ?? new AudioOptions(), storage.Value, errors);
+        }
+
         return errors;
     }
 

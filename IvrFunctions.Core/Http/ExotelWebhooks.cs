@@ -153,8 +153,8 @@ public sealed class ExotelWebhooks(
             }
 
             var callSid = p.CallSid!;
-            var session = await sessions.ReadAsync(callSid, cancellationToken)
-                ?? (await sessions.OpenAsync(callSid, PhoneNumbers.Normalize(p.From), PhoneNumbers.Normalize(p.To), null, DefaultLanguage, cancellationToken)).Session;
+            // A call we never saw start (its incoming webhook was lost) is opened first, so starts and ends stay paired.
+            var session = await sessions.ReadAsync(callSid, cancellationToken) ?? await OpenSessionAsync(p, cancellationToken);
             if (session.Closed)
             {
                 logger.LogInformation("Call {CallSid} already closed; repeated status callback ignored", callSid);
@@ -162,7 +162,9 @@ public sealed class ExotelWebhooks(
             }
 
             var now = time.GetUtcNow();
-            var status = p["Status"] ?? p["CallStatus"] ?? p["DialCallStatus"] ?? "completed";
+            // An async Passthru at the end of the flow reports the call as still in progress: it is ending normally.
+            var status = p["Status"] ?? p["CallStatus"] ?? "completed";
+            status = string.Equals(status, "in-progress", StringComparison.OrdinalIgnoreCase) ? "completed" : status;
             var duration = CallDuration(p) ?? Math.Max(0, (now - session.StartedAt).TotalSeconds);
             var pulses = duration > 0 ? (int)Math.Ceiling(duration / 60) : 0;
             var turnCount = await turns.CountAsync(callSid, cancellationToken);
@@ -244,7 +246,10 @@ public sealed class ExotelWebhooks(
 
     bool IsStuck(TurnRecord turn) => time.GetUtcNow() > turn.Deadline + StuckGrace;
 
-    /// <summary>Seconds the call lasted: the StatusCallback's <c>ConversationDuration</c>, else start and end times when both are real.</summary>
+    /// <summary>
+    /// Seconds the call lasted: the StatusCallback's <c>ConversationDuration</c>; else <c>StartTime</c> to <c>EndTime</c>, or
+    /// to <c>CurrentTime</c> inside a flow, where EndTime is a constant placeholder.
+    /// </summary>
     static double? CallDuration(ExotelParameters p)
     {
         foreach (var name in new[] { "ConversationDuration", "Duration", "CallDuration" })
@@ -255,11 +260,17 @@ public sealed class ExotelWebhooks(
             }
         }
 
-        const string format = "yyyy-MM-dd HH:mm:ss";
-        return DateTime.TryParseExact(p["StartTime"], format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var start)
-            && DateTime.TryParseExact(p["EndTime"], format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var end)
-            && end > start && start.Year > 2000
-            ? (end - start).TotalSeconds
-            : null;
+        if (Timestamp(p["StartTime"]) is not { } start)
+        {
+            return null;
+        }
+
+        var end = Timestamp(p["EndTime"]) is { } ended && ended > start ? ended : Timestamp(p["CurrentTime"]);
+        return end > start ? (end.Value - start).TotalSeconds : null;
     }
+
+    static DateTime? Timestamp(string? value) =>
+        DateTime.TryParseExact(value, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) && parsed.Year > 2000
+            ? parsed
+            : null;
 }

@@ -21,8 +21,12 @@ public sealed class SessionStore(StorageAccount storage, ITelemetry telemetry, T
     TableClient Table => storage.Table(StorageNames.SessionsTable);
 
     /// <summary>Opens the session, or refreshes what is known about it. Returns it and whether it was new.</summary>
-    public async Task<(CallSession Session, bool Created)> OpenAsync(
-        string callSid, string? callerNumber, string? exoPhone, string? chosenLanguage, string defaultLanguage, CancellationToken cancellationToken)
+    public Task<(CallSession Session, bool Created)> OpenAsync(
+        string callSid, string? callerNumber, string? exoPhone, string? chosenLanguage, string defaultLanguage, CancellationToken cancellationToken) =>
+        OpenAsync(callSid, callerNumber, exoPhone, chosenLanguage, defaultLanguage, retryOnConflict: true, cancellationToken);
+
+    async Task<(CallSession Session, bool Created)> OpenAsync(
+        string callSid, string? callerNumber, string? exoPhone, string? chosenLanguage, string defaultLanguage, bool retryOnConflict, CancellationToken cancellationToken)
     {
         var existing = await GetAsync(callSid, cancellationToken);
         if (existing is not null)
@@ -48,11 +52,15 @@ public sealed class SessionStore(StorageAccount storage, ITelemetry telemetry, T
             Remember(session);
             return (session, true);
         }
-        catch (RequestFailedException ex) when (ex.Status == 409)
+        catch (RequestFailedException ex) when (ex.Status == 409 && retryOnConflict)
         {
             // Another request opened it first (Exotel retried, or two webhooks raced): refresh that one instead.
             _cache.Remove(callSid);
-            return await OpenAsync(callSid, callerNumber, exoPhone, chosenLanguage, defaultLanguage, cancellationToken);
+            return await OpenAsync(callSid, callerNumber, exoPhone, chosenLanguage, defaultLanguage, retryOnConflict: false, cancellationToken);
+        }
+        catch (RequestFailedException ex)
+        {
+            throw new ClassifiedException(ErrorCategory.Storage, $"Session table: {ex.Status} {ex.ErrorCode}", ex);
         }
     }
 
