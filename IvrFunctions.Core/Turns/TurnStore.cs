@@ -113,15 +113,15 @@ public sealed class TurnStore(StorageAccount storage)
     {
         var entity = new TableEntity(turn.CallSid, turn.TurnId)
         {
-                ["Status"] = TurnStatuses.Completed,
-                ["CompletedAt"] = completedAt,
-                ["OutcomeKind"] = outcome.Kind.ToString(),
-                ["SpokenText"] = outcome.SpokenText,
-                ["AudioContainer"] = outcome.AudioContainer,
-                ["AudioBlob"] = outcome.AudioBlob,
-                ["ErrorCategory"] = outcome.Error?.ToString(),
-                ["ErrorStage"] = outcome.ErrorStage,
-                ["TimedOut"] = outcome.TimedOut,
+            ["Status"] = TurnStatuses.Completed,
+            ["CompletedAt"] = completedAt,
+            ["OutcomeKind"] = outcome.Kind.ToString(),
+            ["SpokenText"] = outcome.SpokenText,
+            ["AudioContainer"] = outcome.AudioContainer,
+            ["AudioBlob"] = outcome.AudioBlob,
+            ["ErrorCategory"] = outcome.Error?.ToString(),
+            ["ErrorStage"] = outcome.ErrorStage,
+            ["TimedOut"] = outcome.TimedOut,
         };
         foreach (var stage in facts.Stages)
         {

@@ -44,7 +44,9 @@ public sealed class StatusTests : IAsyncLifetime
 
         var response = await _harness.PostFormAsync("exotel/status", new Dictionary<string, string?>
         {
-            ["CallSid"] = callSid, ["Status"] = "no-answer", ["From"] = "+919876543210",
+            ["CallSid"] = callSid,
+            ["Status"] = "no-answer",
+            ["From"] = "+919876543210",
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

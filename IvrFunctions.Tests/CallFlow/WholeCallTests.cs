@@ -24,14 +24,20 @@ public sealed class WholeCallTests : IAsyncLifetime
         // Passthru at call start, as GET with Exotel's parameters (caller in 0XXXXXXXXXX form).
         var incoming = await _harness.GetAsync("exotel/incoming", new Dictionary<string, string?>
         {
-            ["CallSid"] = callSid, ["CallFrom"] = "09876543210", ["CallTo"] = "08047491899", ["Direction"] = "incoming",
+            ["CallSid"] = callSid,
+            ["CallFrom"] = "09876543210",
+            ["CallTo"] = "08047491899",
+            ["Direction"] = "incoming",
         });
         Assert.Equal(HttpStatusCode.OK, incoming.StatusCode);
 
         // Passthru after the Voicemail applet: POSTed as a form, digits from the language Gather still in quotes.
         var question = await _harness.PostFormAsync("exotel/question", new Dictionary<string, string?>
         {
-            ["CallSid"] = callSid, ["RecordingUrl"] = recording, ["digits"] = "\"2\"", ["CallFrom"] = "09876543210",
+            ["CallSid"] = callSid,
+            ["RecordingUrl"] = recording,
+            ["digits"] = "\"2\"",
+            ["CallFrom"] = "09876543210",
         });
         Assert.Equal(HttpStatusCode.OK, question.StatusCode);
 
