@@ -34,6 +34,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<HealthService>();
         services.AddSingleton<InfoService>();
         services.AddIvrTelemetry(configuration);
+
+        services.AddIvrCallFlow(configuration);
         return services;
     }
 

@@ -1,4 +1,12 @@
 using IvrFunctions.SelfHost.Hosting;
+using IvrFunctions.SelfHost.Simulator;
+
+// Commands: none runs the host; others are small tools over the same code.
+switch (args.FirstOrDefault())
+{
+    case CallSimulator.Command:
+        return await CallSimulator.RunAsync(args[1..], Console.Out);
+}
 
 var app = SelfHostApplication.Build(args);
 try

@@ -13,7 +13,9 @@ public sealed class ConfigurationValidator(
     IOptions<GoogleOptions> google,
     IOptions<OpenAIOptions> openAI,
     IOptions<AzureOpenAIOptions> azureOpenAI,
-    IOptions<ExotelOptions> exotel)
+    IOptions<ExotelOptions> exotel,
+    IOptions<TurnsOptions>? turns = null,
+    IOptions<AudioOptions>? audio = null)
 {
     public IReadOnlyList<string> Validate(IvrOptions ivr)
     {
@@ -32,6 +34,11 @@ public sealed class ConfigurationValidator(
             {
                 errors.Add($"{ConfigurationKey.Describe($"{ExotelOptions.SectionName}:RecordingHosts:{i}")} must be a host name such as recordings.exotel.com; got '{host}'.");
             }
+        }
+
+        if (turns is not null || audio is not null)
+        {
+            CallFlowValidation.Validate(turns?.Value ?? new TurnsOptions(), audio?.Value ?? new AudioOptions(), storage.Value, errors);
         }
 
         return errors;

@@ -11,7 +11,9 @@ public static class StorageNames
     /// <summary>Telemetry rollups per minute and hour bucket, one row per writer shard.</summary>
     public const string TelemetryRollupsTable = "IvrTelemetryRollups";
 
-    public static readonly IReadOnlyList<string> Tables = [SessionsTable, TelemetryRecordsTable, TelemetryRollupsTable];
+    public const string TurnsTable = "IvrTurns";
+
+    public static readonly IReadOnlyList<string> Tables = [SessionsTable, TurnsTable, TelemetryRecordsTable, TelemetryRollupsTable];
 
     public const string AnswersContainer = "answers";
 

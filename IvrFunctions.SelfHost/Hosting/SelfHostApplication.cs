@@ -3,6 +3,7 @@ using IvrFunctions.Core.Configuration;
 using IvrFunctions.Core.Http;
 using IvrFunctions.SelfHost.Azurite;
 using IvrFunctions.SelfHost.Security;
+using IvrFunctions.SelfHost.Turns;
 using Microsoft.Extensions.Options;
 
 namespace IvrFunctions.SelfHost.Hosting;
@@ -13,7 +14,10 @@ public static class SelfHostApplication
     public const string DefaultUrl = "http://localhost:7071";
     public const string HostName = "selfhost";
 
-    public static WebApplication Build(string[] args)
+    public static WebApplication Build(string[] args) => Build(args, configureServices: null);
+
+    /// <summary>Builds the host; <paramref name="configureServices"/> runs after the defaults (tests replace providers with it).</summary>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices)
     {
         var builder = WebApplication.CreateBuilder(args);
         if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
@@ -29,6 +33,8 @@ public static class SelfHostApplication
         builder.Services.AddHostedService<StorageStartupService>();
         builder.Services.AddHostedService<TelemetryRetentionService>();
         builder.Services.AddProblemDetails();
+        builder.Services.AddInProcessTurns();
+        configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseExceptionHandler();

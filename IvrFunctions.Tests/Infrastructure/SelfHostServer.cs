@@ -29,7 +29,11 @@ public sealed class SelfHostServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<SelfHostServer> StartAsync(string? storageConnectionString = null, params string[] settings)
+    public static Task<SelfHostServer> StartAsync(string? storageConnectionString = null, params string[] settings) =>
+        StartAsync(storageConnectionString, configureServices: null, settings);
+
+    /// <summary>Starts the host; <paramref name="configureServices"/> runs after its own registrations (test doubles).</summary>
+    public static async Task<SelfHostServer> StartAsync(string? storageConnectionString, Action<IServiceCollection>? configureServices, params string[] settings)
     {
         storageConnectionString ??= await TestAzurite.ConnectionStringAsync();
         string[] args =
@@ -42,7 +46,7 @@ public sealed class SelfHostServer : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             .. settings,
         ];
-        var app = SelfHostApplication.Build(args);
+        var app = SelfHostApplication.Build(args, configureServices);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new SelfHostServer(app, new Uri(address));

@@ -16,8 +16,21 @@ public static class TestAzurite
 
     static async Task<AzuriteProcess> StartAsync()
     {
-        var settings = new AzuriteSettings(AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), DataFolder: null);
-        var azurite = await AzuriteProcess.StartAsync(settings);
+        AzuriteProcess azurite;
+        for (var attempt = 1; ; attempt++)
+        {
+            var settings = new AzuriteSettings(AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), DataFolder: null);
+            try
+            {
+                azurite = await AzuriteProcess.StartAsync(settings);
+                break;
+            }
+            catch (InvalidOperationException) when (attempt < 3)
+            {
+                // A "free" port was taken by another process before Azurite bound it (EADDRINUSE): try new ports.
+            }
+        }
+
         AppDomain.CurrentDomain.ProcessExit += (_, _) => azurite.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return azurite;
     }

@@ -1,0 +1,47 @@
+using IvrFunctions.Core.Errors;
+
+namespace IvrFunctions.Core.Turns;
+
+/// <summary>
+/// A step that failed for good (its own retries are spent, or the failure is permanent). The message starts with the
+/// category code, so the category survives hosts that pass only a type name and a message (Durable failure details).
+/// </summary>
+public sealed class TurnStepException : ClassifiedException
+{
+    public TurnStepException(ErrorCategory category, string stage, string detail, Exception? innerException = null)
+        : base(category, $"{ErrorCatalog.Describe(category).Code} in {stage}: {detail}", innerException)
+    {
+        Stage = stage;
+    }
+
+    public string Stage { get; }
+
+    /// <summary>Rebuilds the failure from a host's failure details (type name and message).</summary>
+    public static TurnStepException FromFailure(string? errorType, string? message, string step)
+    {
+        if (errorType == typeof(TurnStepException).FullName && message is not null)
+        {
+            var space = message.IndexOf(' ', StringComparison.Ordinal);
+            var code = space > 0 ? message[..space] : message;
+            var category = ErrorCatalog.All.FirstOrDefault(d => d.Code == code)?.Category;
+            var rest = space > 0 ? message[(space + 1)..] : string.Empty;
+            if (category is { } known && rest.StartsWith("in ", StringComparison.Ordinal) && rest.IndexOf(':', StringComparison.Ordinal) is var colon and > 3)
+            {
+                return new TurnStepException(known, rest[3..colon], rest[(colon + 1)..].Trim());
+            }
+        }
+
+        return new TurnStepException(ErrorCategory.Internal, step, $"{errorType}: {message}");
+    }
+
+    /// <summary>Whether the host should run the step again: only for infrastructure failures the step could not classify, or storage.</summary>
+    public static bool IsRetryableByHost(string? errorType, string? message, string step)
+    {
+        if (errorType != typeof(TurnStepException).FullName)
+        {
+            return true;
+        }
+
+        return FromFailure(errorType, message, step).Category == ErrorCategory.Storage;
+    }
+}

@@ -1,0 +1,180 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Runtime.InteropServices;
+using IvrFunctions.Core.Answers;
+using IvrFunctions.Core.Speech;
+using IvrFunctions.Core.Storage;
+using IvrFunctions.Core.Turns;
+using IvrFunctions.SelfHost.Azurite;
+using IvrFunctions.SelfHost.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace IvrFunctions.LoadDriver;
+
+/// <summary>
+/// Starts Azurite (in memory), a loopback recording host and the SelfHost with zero-latency providers, then walks many
+/// concurrent calls through the Exotel webhooks and prints latency percentiles as a Markdown table.
+/// </summary>
+static class LoadRun
+{
+    const string Key = "load-driver-key-0123456789";
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output)
+    {
+        var callers = Option(args, "--callers", 50);
+        var turnsPerCaller = Option(args, "--turns", 20);
+        var workers = Option(args, "--workers", 64);
+        var thinkMs = Option(args, "--think-ms", 0);
+        var time = TimeProvider.System;
+
+        await using var azurite = await AzuriteProcess.StartAsync(new AzuriteSettings(AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), null));
+        await using var recordings = await LoopbackApp.StartAsync(app => app.MapGet("/rec/{name}", () => Results.Bytes(Wav.Silence(1), "audio/wav")));
+        var host = SelfHostApplication.Build(
+            [
+                "--urls=http://127.0.0.1:0",
+                "--environment=Production",
+                $"--AzureWebJobsStorage={azurite.Settings.ConnectionString}",
+                $"--Ivr:FunctionKey={Key}",
+                "--Exotel:RecordingHosts:0=127.0.0.1",
+                $"--Turns:Workers={workers}",
+                "--Turns:QueueCapacity=5000",
+                "--Logging:LogLevel:Default=Warning",
+            ],
+            services =>
+            {
+                services.AddSingleton<ZeroLatencyProviders>();
+                services.AddSingleton<ISpeechToText>(sp => sp.GetRequiredService<ZeroLatencyProviders>());
+                services.AddSingleton<IAnswerService>(sp => sp.GetRequiredService<ZeroLatencyProviders>());
+                services.AddSingleton<IAnswerAudioSynthesizer>(sp => sp.GetRequiredService<ZeroLatencyProviders>());
+            });
+        await host.StartAsync();
+        try
+        {
+            await host.Services.GetRequiredService<StorageProvisioner>().EnsureCreatedAsync();
+            var baseAddress = new Uri(host.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+            using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, MaxConnectionsPerServer = 512 })
+            {
+                BaseAddress = baseAddress,
+                Timeout = TimeSpan.FromSeconds(60),
+            };
+            var turnStore = host.Services.GetRequiredService<TurnStore>();
+            var driver = new CallDriver(http, recordings.BaseAddress, time, TimeSpan.FromMilliseconds(thinkMs));
+
+            await output.WriteLineAsync($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+            await output.WriteLineAsync($"Warm-up: 5 callers × 5 turns");
+            await RunCallersAsync(5, 5, driver, new Percentiles("warm-up question"), new Percentiles("warm-up ready"), new Percentiles("warm-up answer"));
+
+            var question = new Percentiles($"question webhook → 200 ({callers} concurrent callers)");
+            var ready = new Percentiles("question → answer-ready 200");
+            var answer = new Percentiles("answer (turn already complete)");
+            var watch = Stopwatch.StartNew();
+            await RunCallersAsync(callers, turnsPerCaller, driver, question, ready, answer);
+            var elapsed = watch.Elapsed;
+
+            ZeroLatencyProviders.AnswerDelay = TimeSpan.FromMilliseconds(300);
+            var afterCompletion = new Percentiles("answer returned after its turn completed (RAG 300 ms, answer requested at once)");
+            await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => driver.AnswerAfterCompletionAsync(5, turnStore, afterCompletion)));
+
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Load: {callers} callers × {turnsPerCaller} turns = {question.Count} turns in {elapsed.TotalSeconds:0.0} s ({question.Count / elapsed.TotalSeconds:0.0} turns/s), think time {thinkMs} ms, Turns:Workers={workers}"));
+            await output.WriteLineAsync();
+            await output.WriteLineAsync("| measure | n | p50 ms | p95 ms | p99 ms | max ms |");
+            await output.WriteLineAsync("| --- | --- | --- | --- | --- | --- |");
+            foreach (var p in new[] { question, ready, answer, afterCompletion })
+            {
+                await output.WriteLineAsync(p.Row());
+            }
+
+            return driver.Failures == 0 ? 0 : 1;
+        }
+        finally
+        {
+            await host.StopAsync();
+            await host.DisposeAsync();
+        }
+    }
+
+    static Task RunCallersAsync(int callers, int turns, CallDriver driver, Percentiles question, Percentiles ready, Percentiles answer) =>
+        Task.WhenAll(Enumerable.Range(0, callers).Select(_ => driver.CallAsync(turns, question, ready, answer)));
+
+    static int Option(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : fallback;
+    }
+
+    sealed class CallDriver(HttpClient http, Uri recordings, TimeProvider time, TimeSpan think)
+    {
+        int _failures;
+
+        public int Failures => _failures;
+
+        public async Task CallAsync(int turns, Percentiles question, Percentiles ready, Percentiles answer)
+        {
+            var callSid = Guid.NewGuid().ToString("N");
+            await SendAsync(HttpMethod.Get, "exotel/incoming", $"CallSid={callSid}&CallFrom=09876543210&CallTo=08047491899", HttpStatusCode.OK);
+            for (var turn = 0; turn < turns; turn++)
+            {
+                if (think > TimeSpan.Zero)
+                {
+                    // The caller listens to the answer and asks the next question; spread the first turns out.
+                    await Task.Delay(turn == 0 ? TimeSpan.FromMilliseconds(Random.Shared.Next((int)think.TotalMilliseconds)) : think, time);
+                }
+
+                var recording = Uri.EscapeDataString(new Uri(recordings, $"rec/{callSid}-{turn}.wav").AbsoluteUri);
+                var started = time.GetTimestamp();
+                await SendAsync(HttpMethod.Get, "exotel/question", $"CallSid={callSid}&RecordingUrl={recording}", HttpStatusCode.OK);
+                question.Add(time.GetElapsedTime(started).TotalMilliseconds);
+                while ((await SendAsync(HttpMethod.Get, "exotel/answer-ready", $"CallSid={callSid}", null)) != HttpStatusCode.OK)
+                {
+                }
+
+                ready.Add(time.GetElapsedTime(started).TotalMilliseconds);
+                var answerStarted = time.GetTimestamp();
+                await SendAsync(HttpMethod.Get, "exotel/answer", $"CallSid={callSid}", HttpStatusCode.OK);
+                answer.Add(time.GetElapsedTime(answerStarted).TotalMilliseconds);
+            }
+
+            await SendAsync(HttpMethod.Post, "exotel/status", $"CallSid={callSid}&Status=completed&ConversationDuration=60", HttpStatusCode.OK);
+        }
+
+        /// <summary>Asks for the answer right after the question, while the turn runs, and measures how long after the
+        /// turn's completion (its stored CompletedAt) the answer arrived.</summary>
+        public async Task AnswerAfterCompletionAsync(int turns, TurnStore store, Percentiles afterCompletion)
+        {
+            var callSid = Guid.NewGuid().ToString("N");
+            for (var turn = 0; turn < turns; turn++)
+            {
+                var url = new Uri(recordings, $"rec/{callSid}-{turn}.wav").AbsoluteUri;
+                await SendAsync(HttpMethod.Get, "exotel/question", $"CallSid={callSid}&RecordingUrl={Uri.EscapeDataString(url)}", HttpStatusCode.OK);
+                await SendAsync(HttpMethod.Get, "exotel/answer", $"CallSid={callSid}", HttpStatusCode.OK);
+                var received = time.GetUtcNow();
+                var record = await store.GetAsync(TurnIds.For(callSid, url), CancellationToken.None);
+                if (record?.CompletedAt is { } completed)
+                {
+                    afterCompletion.Add(Math.Max(0, (received - completed).TotalMilliseconds));
+                }
+                else
+                {
+                    Interlocked.Increment(ref _failures);
+                }
+            }
+        }
+
+        async Task<HttpStatusCode> SendAsync(HttpMethod method, string route, string query, HttpStatusCode? expected)
+        {
+            using var request = new HttpRequestMessage(method, $"/api/{route}?code={Key}&{query}");
+            using var response = await http.SendAsync(request);
+            await response.Content.ReadAsByteArrayAsync();
+            if (expected is { } code && response.StatusCode != code)
+            {
+                Interlocked.Increment(ref _failures);
+            }
+
+            return response.StatusCode;
+        }
+    }
+}

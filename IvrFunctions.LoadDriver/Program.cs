@@ -1,0 +1,3 @@
+using IvrFunctions.LoadDriver;
+
+return await LoadRun.RunAsync(args, Console.Out);

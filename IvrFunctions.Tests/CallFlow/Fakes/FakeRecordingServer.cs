@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace IvrFunctions.Tests.CallFlow.Fakes;
+
+/// <summary>
+/// A loopback stand-in for Exotel's recording host: WAV, MP3, garbage, oversized and redirecting recordings, behind
+/// Basic auth, and a log of every request it saw.
+/// </summary>
+public sealed class FakeRecordingServer : IAsyncDisposable
+{
+    public const string ApiKey = "exo-key";
+    public const string ApiToken = "exo-token";
+
+    readonly WebApplication _app;
+
+    FakeRecordingServer(WebApplication app, int port)
+    {
+        _app = app;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public ConcurrentQueue<(string Host, string Path, string? Authorization)> Requests { get; } = new();
+
+    /// <summary>A recording URL on 127.0.0.1 (the allowed host in the tests); <paramref name="path"/> picks the behaviour.</summary>
+    public string Url(string path) => $"http://127.0.0.1:{Port}/{path.TrimStart('/')}";
+
+    public int RequestsFor(string pathPart) => Requests.Count(r => r.Path.Contains(pathPart, StringComparison.Ordinal));
+
+    public static async Task<FakeRecordingServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        FakeRecordingServer? server = null;
+        var expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{ApiKey}:{ApiToken}"));
+        app.Use(async (context, next) =>
+        {
+            server!.Requests.Enqueue((context.Request.Host.Host, context.Request.Path.Value ?? string.Empty, context.Request.Headers.Authorization.ToString()));
+            if (context.Request.Headers.Authorization.ToString() != expected && !context.Request.Path.StartsWithSegments("/open"))
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return;
+            }
+
+            await next(context);
+        });
+        app.MapGet("/rec/{name}.wav", () => Results.Bytes(TestAudio.Wav(1.5), "audio/wav"));
+        app.MapGet("/rec/{name}.mp3", () => Results.Bytes(TestAudio.Mp3(2), "audio/mpeg"));
+        app.MapGet("/open/{name}.wav", () => Results.Bytes(TestAudio.Wav(1), "audio/wav"));
+        app.MapGet("/garbage/{name}", () => Results.Text("<html><body>Not a recording</body></html>", "audio/wav"));
+        app.MapGet("/long/{name}.wav", () => Results.Bytes(TestAudio.Wav(200), "audio/wav"));
+        app.MapGet("/huge/{name}.wav", async (HttpContext context) =>
+        {
+            context.Response.ContentType = "audio/wav";
+            context.Response.ContentLength = 64L * 1024 * 1024;
+            await context.Response.Body.WriteAsync(TestAudio.Wav(1));
+        });
+        app.MapGet("/stream/{name}.wav", async (HttpContext context) =>
+        {
+            // No Content-Length: the limit has to be enforced while reading.
+            context.Response.ContentType = "audio/wav";
+            var chunk = TestAudio.Wav(4);
+            for (var i = 0; i < 200 && !context.RequestAborted.IsCancellationRequested; i++)
+            {
+                await context.Response.Body.WriteAsync(chunk, context.RequestAborted);
+            }
+        });
+        app.MapGet("/redirect-away/{name}", (HttpContext context) =>
+            Results.Redirect($"http://localhost:{context.Connection.LocalPort}/rec/away.wav"));
+        app.MapGet("/redirect-same/{name}", () => Results.Redirect("/rec/moved.wav"));
+        app.MapGet("/status/{code:int}/{name}", (int code) => Results.StatusCode(code));
+
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        server = new FakeRecordingServer(app, new Uri(address).Port);
+        return server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
