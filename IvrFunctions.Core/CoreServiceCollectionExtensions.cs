@@ -34,7 +34,6 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<HealthService>();
         services.AddSingleton<InfoService>();
         services.AddIvrTelemetry(configuration);
-
         services.AddIvrCallFlow(configuration);
         return services;
     }
