@@ -1,5 +1,10 @@
 using IvrFunctions.SelfHost.Hosting;
 
+if (args is [IngestCommand.Name, ..])
+{
+    return await IngestCommand.RunAsync(args[1..]);
+}
+
 var app = SelfHostApplication.Build(args);
 try
 {

@@ -13,7 +13,8 @@ public sealed class ConfigurationValidator(
     IOptions<GoogleOptions> google,
     IOptions<OpenAIOptions> openAI,
     IOptions<AzureOpenAIOptions> azureOpenAI,
-    IOptions<ExotelOptions> exotel)
+    IOptions<ExotelOptions> exotel,
+    Providers.ProviderSettingsValidator? providerSettings = null)
 {
     public IReadOnlyList<string> Validate(IvrOptions ivr)
     {
@@ -21,6 +22,7 @@ public sealed class ConfigurationValidator(
         ValidateStorage(storage.Value, errors);
         ValidateProviders(errors);
         ValidateLanguage(ivr, errors);
+        errors.AddRange(providerSettings?.Validate() ?? []);
         ValidateEndpoint($"{GoogleOptions.SectionName}:SpeechEndpoint", google.Value.SpeechEndpoint, errors);
         ValidateEndpoint($"{GoogleOptions.SectionName}:TextToSpeechEndpoint", google.Value.TextToSpeechEndpoint, errors);
         ValidateEndpoint($"{OpenAIOptions.SectionName}:Endpoint", openAI.Value.Endpoint, errors);
