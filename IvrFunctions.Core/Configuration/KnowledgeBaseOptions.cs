@@ -5,7 +5,7 @@ public sealed class KnowledgeBaseOptions
 {
     public const string SectionName = "KnowledgeBase";
 
-    /// <summary>The default value is <c>knowledge</c>.</summary>
+    /// <summary>The default value is <c>knowledge-base</c> (the container azd's postprovision hook uploads knowledge-base/ to).</summary>
     public string Container { get; set; } = Storage.StorageNames.KnowledgeContainer;
 
     /// <summary>The default value is <c>index/kb-index.json</c>.</summary>

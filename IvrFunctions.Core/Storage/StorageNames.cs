@@ -16,7 +16,7 @@ public static class StorageNames
     public const string AudioCacheContainer = "audio-cache";
 
     /// <summary>Knowledge-base documents and the retrieval index.</summary>
-    public const string KnowledgeContainer = "knowledge";
+    public const string KnowledgeContainer = "knowledge-base";
 
     public static readonly IReadOnlyList<string> Containers = [AnswersContainer, AudioCacheContainer, KnowledgeContainer];
 }

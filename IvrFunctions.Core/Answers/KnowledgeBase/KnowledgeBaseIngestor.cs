@@ -80,27 +80,15 @@ public sealed class KnowledgeBaseIngestor(
                 updated++;
             }
 
-            var pieces = KnowledgeChunker.Chunk(document.Body, settings.ChunkMaxCharacters);
-            for (var i = 0; i < pieces.Count; i++)
-            {
-                var chunk = new IndexedChunk
-                {
-                    Id = $"{id}#{i}",
-                    DocumentId = id,
-                    Title = document.Title,
-                    Language = document.Language,
-                    Text = pieces[i],
-                    Terms = CountTerms(document.Title + "\n" + pieces[i]),
-                };
-                chunks.Add(chunk);
-                toEmbed.Add(chunk);
-            }
+            var pieces = ChunkDocument(document, settings.ChunkMaxCharacters);
+            chunks.AddRange(pieces);
+            toEmbed.AddRange(pieces);
 
             await container.GetBlobClient($"documents/{id}.md").UploadAsync(
                 BinaryData.FromString(markdown),
                 new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/markdown; charset=utf-8" } },
                 cancellationToken);
-            progress?.Report($"[{n + 1}/{files.Count}] {id}: {pieces.Count} passage(s), {(isNew ? "new" : "changed")}, {document.Language}");
+            progress?.Report($"[{n + 1}/{files.Count}] {id}: {pieces.Length} passage(s), {(isNew ? "new" : "changed")}, {document.Language}");
         }
 
         var requests = 0;
@@ -177,6 +165,18 @@ public sealed class KnowledgeBaseIngestor(
             return null;
         }
     }
+
+    /// <summary>A document's passages with their term counts (no vectors yet).</summary>
+    internal static IndexedChunk[] ChunkDocument(KnowledgeDocument document, int maxCharacters) =>
+        [.. KnowledgeChunker.Chunk(document.Body, maxCharacters).Select((text, i) => new IndexedChunk
+        {
+            Id = $"{document.Id}#{i}",
+            DocumentId = document.Id,
+            Title = document.Title,
+            Language = document.Language,
+            Text = text,
+            Terms = CountTerms(document.Title + "\n" + text),
+        })];
 
     static Dictionary<string, int> CountTerms(string text)
     {
