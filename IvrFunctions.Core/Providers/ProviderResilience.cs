@@ -106,6 +106,8 @@ public static class ProviderResilience
                     return ErrorCategory.Timeout;
                 case HttpRequestException:
                     return ErrorCategory.ProviderUnavailable;
+                case System.Text.Json.JsonException:
+                    return ErrorCategory.ProviderUnavailable; // a success status with a body that is not the API's JSON
             }
         }
 

@@ -75,6 +75,7 @@ public static class ProviderServiceCollectionExtensions
         services.AddSingleton<IAnswerService>(sp => ActivatorUtilities.CreateInstance<AnswerService>(sp, Telemetry(sp)));
 
         services.AddHostedService<ProviderStartupCheck>();
+        services.AddHostedService<KnowledgeBaseStartupService>();
         return services;
     }
 

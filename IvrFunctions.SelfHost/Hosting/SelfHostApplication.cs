@@ -27,7 +27,6 @@ public static class SelfHostApplication
         builder.Services.AddSingleton<IPostConfigureOptions<IvrOptions>, DevelopmentKeyStore>();
         builder.Services.AddSingleton<IValidateOptions<IvrOptions>, FunctionKeyRequirement>();
         builder.Services.AddHostedService<StorageStartupService>();
-        builder.Services.AddHostedService<KnowledgeBaseStartupService>();
         builder.Services.AddProblemDetails();
 
         var app = builder.Build();

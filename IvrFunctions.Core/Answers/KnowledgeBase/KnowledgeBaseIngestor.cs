@@ -28,12 +28,55 @@ public sealed class KnowledgeBaseIngestor(
 
     public async Task<IngestReport> IngestAsync(string folder, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
-        var started = time.GetTimestamp();
         if (!Directory.Exists(folder))
         {
             throw new DirectoryNotFoundException($"Knowledge-base folder not found: {Path.GetFullPath(folder)}");
         }
 
+        var sources = Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories)
+            .Where(f => !Path.GetFileName(f).Equals("README.md", StringComparison.OrdinalIgnoreCase))
+            .Select(f => new Source(Path.ChangeExtension(Path.GetRelativePath(folder, f), null).Replace('\\', '/'), ct => File.ReadAllTextAsync(f, ct)))
+            .OrderBy(s => s.Id, StringComparer.Ordinal)
+            .ToList();
+        return await IngestSourcesAsync(sources, Path.GetFullPath(folder), uploadDocuments: true, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Ingests the markdown articles stored in the knowledge-base container itself (what azd's postprovision hook uploads:
+    /// <c>en/….md</c>, <c>hi/….md</c>), everything except <c>documents/</c>, <c>index/</c> and README files. Returns null when
+    /// the container holds no such article.
+    /// </summary>
+    public async Task<IngestReport?> IngestFromContainerAsync(IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var container = storage.Container(options.Value.Container);
+        if (!(await container.ExistsAsync(cancellationToken)).Value)
+        {
+            return null;
+        }
+
+        var sources = new List<Source>();
+        await foreach (var item in container.GetBlobsAsync(cancellationToken: cancellationToken))
+        {
+            var name = item.Name;
+            if (!name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || name.StartsWith("documents/", StringComparison.Ordinal)
+                || name.StartsWith("index/", StringComparison.Ordinal) || Path.GetFileName(name).Equals("README.md", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            sources.Add(new Source(name[..^3], async ct => (await container.GetBlobClient(name).DownloadContentAsync(ct)).Value.Content.ToString()));
+        }
+
+        return sources.Count == 0
+            ? null
+            : await IngestSourcesAsync([.. sources.OrderBy(s => s.Id, StringComparer.Ordinal)], $"container {options.Value.Container}", uploadDocuments: false, progress, cancellationToken);
+    }
+
+    sealed record Source(string Id, Func<CancellationToken, Task<string>> ReadAsync);
+
+    async Task<IngestReport> IngestSourcesAsync(IReadOnlyList<Source> files, string from, bool uploadDocuments, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
         var settings = options.Value;
         var container = storage.Container(settings.Container);
         await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
@@ -41,11 +84,7 @@ public sealed class KnowledgeBaseIngestor(
         var previousDocs = previous?.Documents.ToDictionary(d => d.Id, StringComparer.Ordinal) ?? [];
         var previousChunks = previous?.Chunks.ToLookup(c => c.DocumentId, StringComparer.Ordinal);
 
-        var files = Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories)
-            .Where(f => !Path.GetFileName(f).Equals("README.md", StringComparison.OrdinalIgnoreCase))
-            .OrderBy(f => f, StringComparer.Ordinal)
-            .ToList();
-        progress?.Report($"Ingesting {files.Count} documents from {Path.GetFullPath(folder)} into {settings.Container}/{settings.IndexBlob}"
+        progress?.Report($"Ingesting {files.Count} documents from {from} into {settings.Container}/{settings.IndexBlob}"
             + (embeddings is null ? " (term statistics only)" : $" (embeddings: {embeddings.Model})"));
 
         var documents = new List<IndexedDocument>();
@@ -54,9 +93,8 @@ public sealed class KnowledgeBaseIngestor(
         int unchanged = 0, added = 0, updated = 0;
         for (var n = 0; n < files.Count; n++)
         {
-            var file = files[n];
-            var id = Path.ChangeExtension(Path.GetRelativePath(folder, file), null).Replace('\\', '/');
-            var markdown = await File.ReadAllTextAsync(file, cancellationToken);
+            var id = files[n].Id;
+            var markdown = await files[n].ReadAsync(cancellationToken);
             var document = KnowledgeChunker.Read(id, markdown);
             var hash = ContentHash(markdown, embeddings?.Model);
             var entry = new IndexedDocument { Id = id, Title = document.Title, Language = document.Language, ContentHash = hash };
@@ -84,10 +122,14 @@ public sealed class KnowledgeBaseIngestor(
             chunks.AddRange(pieces);
             toEmbed.AddRange(pieces);
 
-            await container.GetBlobClient($"documents/{id}.md").UploadAsync(
-                BinaryData.FromString(markdown),
-                new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/markdown; charset=utf-8" } },
-                cancellationToken);
+            if (uploadDocuments)
+            {
+                await container.GetBlobClient($"documents/{id}.md").UploadAsync(
+                    BinaryData.FromString(markdown),
+                    new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/markdown; charset=utf-8" } },
+                    cancellationToken);
+            }
+
             progress?.Report($"[{n + 1}/{files.Count}] {id}: {pieces.Length} passage(s), {(isNew ? "new" : "changed")}, {document.Language}");
         }
 
