@@ -12,11 +12,15 @@ if dotnet restore IvrFunctions/IvrFunctions.csproj >"$log" 2>&1; then
   echo "IvrFunctions: built"
   exit 0
 fi
-if grep -qE 'error NU110[123]' "$log"; then
-  missing=$(grep -oE 'Unable to find package [A-Za-z0-9._-]+' "$log" | sort -u | sed -e 's/Unable to find package //' -e 's/\.$//' | paste -sd, -)
+# Package-resolution errors only (NU1xxx): packages or versions the configured sources do not have. On this project's
+# build machines a missing pinned version also surfaces as NU1605 once NuGet falls back to a newer one.
+errors=$(grep -E ': error ' "$log" | sort -u)
+if [ -n "$errors" ] && ! echo "$errors" | grep -vqE ': error NU1[0-9]{3}'; then
+  missing=$( { grep -oE 'Unable to find package [A-Za-z0-9._-]+' "$log" | sed -e 's/Unable to find package //' -e 's/\.$//';
+               grep -oE 'but [A-Za-z0-9._-]+ [0-9][0-9A-Za-z.-]* was not found' "$log" | awk '{print $2" "$3}'; } | sort -u | paste -sd, - | sed 's/,/, /g')
   echo "================================================================================"
   echo "IvrFunctions: skipped, Functions packages not available from the configured NuGet sources"
-  echo "  missing: ${missing:-see restore log}"
+  echo "  not found there: ${missing:-see: dotnet restore IvrFunctions}"
   echo "  Build it on a machine that reaches the public NuGet feed: dotnet build IvrFunctions"
   echo "================================================================================"
   rm -f "$log"

@@ -14,6 +14,9 @@ sealed class DevelopmentKeyStore(IHostEnvironment environment, ILogger<Developme
         Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
         "IvrFunctions", "selfhost.key");
 
+    readonly Lock _gate = new();
+    string? _key;
+
     public void PostConfigure(string? name, IvrOptions options)
     {
         if (!environment.IsDevelopment() || !string.IsNullOrWhiteSpace(options.FunctionKey))
@@ -21,11 +24,19 @@ sealed class DevelopmentKeyStore(IHostEnvironment environment, ILogger<Developme
             return;
         }
 
+        // Options are built more than once per process (IOptions and IOptionsMonitor cache separately): load or generate once.
+        lock (_gate)
+        {
+            options.FunctionKey = _key ??= LoadOrGenerate();
+        }
+    }
+
+    string LoadOrGenerate()
+    {
         if (File.Exists(KeyFile))
         {
-            options.FunctionKey = File.ReadAllText(KeyFile).Trim();
             logger.LogInformation("Using the SelfHost function key stored in {KeyFile} (pass it as ?code= or the x-functions-key header)", KeyFile);
-            return;
+            return File.ReadAllText(KeyFile).Trim();
         }
 
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
@@ -36,8 +47,8 @@ sealed class DevelopmentKeyStore(IHostEnvironment environment, ILogger<Developme
             File.SetUnixFileMode(KeyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
 
-        options.FunctionKey = key;
         // Printed once, on generation, so the person running the host can copy it; later starts only name the file.
         Console.WriteLine($"SelfHost function key (generated now, stored in {KeyFile}): {key}");
+        return key;
     }
 }

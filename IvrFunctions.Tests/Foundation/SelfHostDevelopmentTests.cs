@@ -30,6 +30,7 @@ public sealed class SelfHostDevelopmentTests : IDisposable
             var key = File.ReadAllText(keyFile).Trim();
             Assert.True(key.Length >= 32);
             Assert.Contains($"SelfHost function key (generated now, stored in {keyFile}): {key}", first.StandardOutput, StringComparison.Ordinal);
+            Assert.DoesNotContain("Using the SelfHost function key stored in", first.StandardOutput, StringComparison.Ordinal);
             if (!azuriteAlreadyRunning)
             {
                 Assert.Contains($"starting Azurite, data in {Path.Combine(_dataHome, "IvrFunctions", "azurite")}", first.StandardOutput, StringComparison.Ordinal);

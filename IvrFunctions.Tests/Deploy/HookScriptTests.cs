@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+
+namespace IvrFunctions.Tests.Deploy;
+
+/// <summary>
+/// The posix azd hooks, run with <c>sh</c> in a scratch copy of the repository layout against a fake <c>az</c> that logs
+/// its arguments (and what an upload-batch would send), so the uploads and printed URLs are checked without Azure.
+/// </summary>
+public sealed class HookScriptTests : IDisposable
+{
+    const string AppUrl = "https://func-test123.azurewebsites.net";
+
+    // Logs every call; records the files an upload-batch sends; fails the first upload when AZ_FAIL_FIRST_UPLOAD is set.
+    const string FakeAz = """
+        #!/bin/sh
+        echo "$*" >> "$AZ_LOG"
+        case "$*" in
+          *upload-batch*)
+            if [ -n "${AZ_FAIL_FIRST_UPLOAD:-}" ] && [ ! -f "$AZ_LOG.failed" ]; then
+              touch "$AZ_LOG.failed"; echo "AuthorizationPermissionMismatch" >&2; exit 1
+            fi
+            src=""; dest=""; prev=""
+            for a in "$@"; do
+              [ "$prev" = "--source" ] && src="$a"
+              [ "$prev" = "--destination" ] && dest="$a"
+              prev="$a"
+            done
+            (cd "$src" && find . -type f | sort | sed "s|^|$dest |") >> "$AZ_LOG.files"
+            [ -f "$src/config.json" ] && cp "$src/config.json" "$AZ_LOG.config.json"
+            ;;
+          "functionapp keys list"*) echo "fake-function-key" ;;
+        esac
+        exit 0
+        """;
+
+    readonly string _root = Path.Combine(Path.GetTempPath(), $"ivr-hooks-{Guid.NewGuid():N}");
+
+    public HookScriptTests()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "scripts"));
+        Directory.CreateDirectory(Path.Combine(_root, "bin"));
+        foreach (var script in new[] { "postprovision.sh", "postdeploy.sh" })
+        {
+            File.Copy(Repository.PathOf("scripts", script), Path.Combine(_root, "scripts", script));
+        }
+
+        var az = Path.Combine(_root, "bin", "az");
+        File.WriteAllText(az, FakeAz.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(az, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    string Log => Path.Combine(_root, "az.log");
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    void AddFile(string relative, string content)
+    {
+        var path = Path.Combine(_root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+    }
+
+    async Task<(int ExitCode, string Output)> RunAsync(string script, Dictionary<string, string>? extra = null)
+    {
+        var start = new ProcessStartInfo("sh", [Path.Combine(_root, "scripts", script)])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = _root,
+        };
+        start.Environment["PATH"] = Path.Combine(_root, "bin") + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
+        start.Environment["AZ_LOG"] = Log;
+        start.Environment["AZURE_STORAGE_ACCOUNT_NAME"] = "sttest123";
+        start.Environment["AZURE_FUNCTION_APP_URL"] = AppUrl;
+        start.Environment["AZURE_FUNCTION_APP_NAME"] = "func-test123";
+        start.Environment["AZURE_RESOURCE_GROUP"] = "rg-test";
+        start.Environment["AZURE_KNOWLEDGE_BASE_CONTAINER"] = "knowledge-base";
+        start.Environment["DASHBOARD_URL"] = "https://sttest123.z29.web.core.windows.net/";
+        start.Environment["HOOK_RETRY_SECONDS"] = "0";
+        foreach (var (key, value) in extra ?? [])
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    IReadOnlyList<string> Uploaded() => File.Exists(Log + ".files") ? File.ReadAllLines(Log + ".files") : [];
+
+    [Fact]
+    public async Task Postprovision_WithDashboardAndKnowledgeBase_UploadsBothWithGeneratedConfig()
+    {
+        AddFile("dashboard/index.html", "<!doctype html>");
+        AddFile("dashboard/js/app.js", "// app");
+        AddFile("knowledge-base/faq.md", "# FAQ");
+
+        var (exit, output) = await RunAsync("postprovision.sh");
+
+        Assert.True(exit == 0, output);
+        var config = JsonNode.Parse(File.ReadAllText(Log + ".config.json"))!;
+        Assert.Equal($"{AppUrl}/api", config["apiBaseUrl"]!.GetValue<string>());
+        Assert.Equal(["$web ./config.json", "$web ./index.html", "$web ./js/app.js", "knowledge-base ./faq.md"], Uploaded().Order(StringComparer.Ordinal));
+        var storageCalls = File.ReadAllLines(Log).Where(line => line.StartsWith("storage ", StringComparison.Ordinal)).ToList();
+        Assert.Contains(storageCalls, line => line.Contains("--static-website --index-document index.html --404-document index.html", StringComparison.Ordinal));
+        Assert.All(storageCalls, line => Assert.Contains("--auth-mode login", line, StringComparison.Ordinal));
+        Assert.False(File.Exists(Path.Combine(_root, "dashboard", "config.json")), "config.json is generated in a scratch folder, not in dashboard/.");
+    }
+
+    [Fact]
+    public async Task Postprovision_WithoutDashboardOrKnowledgeBase_UploadsConfigOnly()
+    {
+        var (exit, output) = await RunAsync("postprovision.sh");
+
+        Assert.True(exit == 0, output);
+        Assert.Equal(["$web ./config.json"], Uploaded());
+        Assert.Contains("no knowledge-base/ folder", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Postprovision_UploadRefusedOnce_RetriesAndSucceeds()
+    {
+        var (exit, output) = await RunAsync("postprovision.sh", new() { ["AZ_FAIL_FIRST_UPLOAD"] = "1" });
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("retrying", output, StringComparison.Ordinal);
+        Assert.Equal(["$web ./config.json"], Uploaded());
+    }
+
+    [Fact]
+    public async Task Postprovision_OutsideAzd_StopsNamingTheMissingValue()
+    {
+        var (exit, output) = await RunAsync("postprovision.sh", new() { ["AZURE_STORAGE_ACCOUNT_NAME"] = "" });
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("AZURE_STORAGE_ACCOUNT_NAME", output, StringComparison.Ordinal);
+        Assert.Empty(Uploaded());
+    }
+
+    [Fact]
+    public async Task Postdeploy_PrintsTheFiveExotelUrlsWithTheFunctionKey()
+    {
+        var (exit, output) = await RunAsync("postdeploy.sh");
+
+        Assert.True(exit == 0, output);
+        foreach (var route in new[] { "incoming", "question", "answer-ready", "answer", "status" })
+        {
+            Assert.Contains($"{AppUrl}/api/exotel/{route}?code=fake-function-key", output, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("functionapp keys list --resource-group rg-test --name func-test123 --query functionKeys.default", File.ReadAllText(Log), StringComparison.Ordinal);
+    }
+}
