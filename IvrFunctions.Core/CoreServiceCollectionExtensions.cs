@@ -1,5 +1,6 @@
 using IvrFunctions.Core.Configuration;
 using IvrFunctions.Core.Health;
+using IvrFunctions.Core.Providers;
 using IvrFunctions.Core.Storage;
 using IvrFunctions.Core.Telemetry;
 using Microsoft.Extensions.Configuration;
@@ -35,6 +36,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<InfoService>();
         services.AddIvrTelemetry(configuration);
         services.AddIvrCallFlow(configuration);
+        services.AddIvrProviders(configuration);
         return services;
     }
 

@@ -8,6 +8,11 @@ switch (args.FirstOrDefault())
         return await CallSimulator.RunAsync(args[1..], Console.Out);
 }
 
+if (args is [IngestCommand.Name, ..])
+{
+    return await IngestCommand.RunAsync(args[1..]);
+}
+
 var app = SelfHostApplication.Build(args);
 try
 {

@@ -15,7 +15,8 @@ public sealed class ConfigurationValidator(
     IOptions<AzureOpenAIOptions> azureOpenAI,
     IOptions<ExotelOptions> exotel,
     IOptions<TurnsOptions>? turns = null,
-    IOptions<AudioOptions>? audio = null)
+    IOptions<AudioOptions>? audio = null,
+    Providers.ProviderSettingsValidator? providerSettings = null)
 {
     public IReadOnlyList<string> Validate(IvrOptions ivr)
     {
@@ -23,6 +24,7 @@ public sealed class ConfigurationValidator(
         ValidateStorage(storage.Value, errors);
         ValidateProviders(errors);
         ValidateLanguage(ivr, errors);
+        errors.AddRange(providerSettings?.Validate() ?? []);
         ValidateEndpoint($"{GoogleOptions.SectionName}:SpeechEndpoint", google.Value.SpeechEndpoint, errors);
         ValidateEndpoint($"{GoogleOptions.SectionName}:TextToSpeechEndpoint", google.Value.TextToSpeechEndpoint, errors);
         ValidateEndpoint($"{OpenAIOptions.SectionName}:Endpoint", openAI.Value.Endpoint, errors);

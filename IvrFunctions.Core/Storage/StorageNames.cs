@@ -13,9 +13,18 @@ public static class StorageNames
 
     public const string TurnsTable = "IvrTurns";
 
-    public static readonly IReadOnlyList<string> Tables = [SessionsTable, TurnsTable, TelemetryRecordsTable, TelemetryRollupsTable];
+    /// <summary>Answers by normalised question, language and knowledge-base version.</summary>
+    public const string ResponseCacheTable = "IvrResponseCache";
+
+    public static readonly IReadOnlyList<string> Tables = [SessionsTable, TurnsTable, ResponseCacheTable, TelemetryRecordsTable, TelemetryRollupsTable];
 
     public const string AnswersContainer = "answers";
 
-    public static readonly IReadOnlyList<string> Containers = [AnswersContainer];
+    /// <summary>Synthesized answer audio (8 kHz mono 16-bit WAV) by hash of text, voice and format.</summary>
+    public const string AudioCacheContainer = "audio-cache";
+
+    /// <summary>Knowledge-base documents and the retrieval index.</summary>
+    public const string KnowledgeContainer = "knowledge-base";
+
+    public static readonly IReadOnlyList<string> Containers = [AnswersContainer, AudioCacheContainer, KnowledgeContainer];
 }

@@ -1,0 +1,33 @@
+using System.Diagnostics;
+
+namespace IvrFunctions.Tests.Fakes;
+
+/// <summary>Makes a spoken question: espeak-ng speech resampled by sox to a mono 16-bit WAV (8 kHz as telephone recordings arrive,
+/// or 16 kHz wideband).</summary>
+public static class Espeak
+{
+    public static async Task<byte[]> SpeakAsync(string text, string voice = "en-us", int sampleRate = 8000, int wordsPerMinute = 130)
+    {
+        var folder = Directory.CreateTempSubdirectory("ivr-test-speech-");
+        try
+        {
+            var raw = Path.Combine(folder.FullName, "raw.wav");
+            var phone = Path.Combine(folder.FullName, "phone.wav");
+            await RunAsync("espeak-ng", "-v", voice, "-s", wordsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture), "-w", raw, text);
+            await RunAsync("sox", raw, "-r", sampleRate.ToString(System.Globalization.CultureInfo.InvariantCulture), "-c", "1", "-b", "16", "-e", "signed-integer", phone);
+            return await File.ReadAllBytesAsync(phone);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    static async Task RunAsync(string tool, params string[] arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(tool, arguments) { RedirectStandardError = true, UseShellExecute = false })!;
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"{tool} failed: {error}");
+    }
+}
