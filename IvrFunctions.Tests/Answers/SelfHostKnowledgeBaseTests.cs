@@ -59,6 +59,7 @@ public sealed class SelfHostKnowledgeBaseTests
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["AzureWebJobsStorage"] = await TestAzurite.ConnectionStringAsync(),
             ["Ivr__FunctionKey"] = SelfHostServer.TestKey,
+            ["Telemetry__CallerHashKey"] = SelfHostServer.TestCallerHashKey,
             ["Rag__TopK"] = "0",
         }, $"--urls=http://127.0.0.1:{IvrFunctions.SelfHost.Azurite.AzuriteProcess.FreePort()}");
 
