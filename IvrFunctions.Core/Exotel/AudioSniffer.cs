@@ -62,8 +62,8 @@ public static class AudioSniffer
                 }
 
                 // Streaming writers leave the size at 0 or 0xFFFFFFFF: use what actually arrived.
-                long available = data.Length - offset - 8;
-                long dataBytes = size == 0 || size > available ? available : size;
+                var available = (long)data.Length - offset - 8;
+                var dataBytes = size == 0 || size > available ? available : size;
                 return TimeSpan.FromSeconds((double)dataBytes / byteRate);
             }
 

@@ -178,12 +178,13 @@ public sealed class ExotelWebhooks(
 
     async Task<IResult> HandleAsync(string route, HttpRequest request, IResult onFailure, Func<ExotelParameters, Task<IResult>> handle)
     {
-        using var timer = telemetry.StartStage(StageNames.Webhook, TelemetryContext.None);
-        timer.SetProvider("exotel", route);
         ExotelParameters? parameters = null;
+        IStageTimer? timer = null;
         try
         {
             parameters = await ExotelParameters.ReadAsync(request, request.HttpContext.RequestAborted);
+            timer = telemetry.StartStage(StageNames.Webhook, new TelemetryContext(CallSids.IsValid(parameters.CallSid) ? parameters.CallSid : null, null));
+            timer.SetProvider("exotel", route);
             var result = await handle(parameters);
             timer.Succeed();
             return result;
@@ -196,10 +197,14 @@ public sealed class ExotelWebhooks(
                 OperationCanceledException => ErrorCategory.Timeout,
                 _ => ErrorCategory.Internal,
             };
-            timer.Fail(category, ex.Message);
+            timer?.Fail(category, ex.Message);
             telemetry.RecordError(new ErrorOccurrence(category, StageNames.Webhook, new TelemetryContext(parameters?.CallSid, null), $"{route}: {ex.Message}"));
             logger.LogError(ex, "Exotel {Route} webhook failed ({Category}); answered with the safe response", route, category);
             return onFailure;
+        }
+        finally
+        {
+            timer?.Dispose();
         }
     }
 

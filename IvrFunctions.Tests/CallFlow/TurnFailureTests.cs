@@ -11,8 +11,9 @@ public sealed class TurnFailureTests : IAsyncLifetime
 {
     CallFlowHarness _harness = null!;
 
+    // Generous limits: these tests share two cores with other builds, and a slow first attempt must not count as a failure.
     public async Task InitializeAsync() => _harness = await CallFlowHarness.StartAsync(
-        "--Turns:DeadlineSeconds=3", "--Turns:AttemptTimeoutSeconds=0.4", "--Turns:MaxAttempts=3", "--Turns:ReadyWaitSeconds=0.5");
+        "--Turns:DeadlineSeconds=8", "--Turns:AttemptTimeoutSeconds=3", "--Turns:MaxAttempts=3", "--Turns:ReadyWaitSeconds=0.5");
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 
@@ -31,7 +32,7 @@ public sealed class TurnFailureTests : IAsyncLifetime
     [Fact]
     public async Task Turn_OverrunsItsDeadline_EndsWithAnApologyOnTime()
     {
-        await using var harness = await CallFlowHarness.StartAsync("--Turns:DeadlineSeconds=1", "--Turns:AttemptTimeoutSeconds=30");
+        await using var harness = await CallFlowHarness.StartAsync("--Turns:DeadlineSeconds=3", "--Turns:AttemptTimeoutSeconds=30");
         harness.Answers.Behaviour.Always = FakeBehaviour.Hang;
         var callSid = CallFlowHarness.NewCallSid();
         var started = DateTimeOffset.UtcNow;
@@ -44,8 +45,8 @@ public sealed class TurnFailureTests : IAsyncLifetime
         Assert.True(turn.GetProperty("timedOut").GetBoolean());
         Assert.Equal("timeout", turn.GetProperty("errorCategory").GetString());
         Assert.Equal("rag", turn.GetProperty("errorStage").GetString());
-        Assert.InRange(turn.GetProperty("totalMs").GetDouble(), 900, 4000);
-        Assert.True(DateTimeOffset.UtcNow - started < TimeSpan.FromSeconds(8));
+        Assert.InRange(turn.GetProperty("totalMs").GetDouble(), 2900, 8000);
+        Assert.True(DateTimeOffset.UtcNow - started < TimeSpan.FromSeconds(20));
         Assert.Contains(harness.Telemetry.Errors, e => e.Category == ErrorCategory.Timeout && e.Component == StageNames.Turn && e.Context.TurnId == turnId);
         Assert.False(Assert.Single(harness.Telemetry.StagesOf(turnId, StageNames.Turn)).Succeeded);
     }
@@ -96,15 +97,18 @@ public sealed class TurnFailureTests : IAsyncLifetime
     [Fact]
     public async Task Tts_TimesOutEveryAttempt_ExotelSpeaksTheAnswerText()
     {
-        _harness.Synthesizer.Behaviour.Always = FakeBehaviour.Hang;
+        await using var harness = await CallFlowHarness.StartAsync("--Turns:DeadlineSeconds=8", "--Turns:AttemptTimeoutSeconds=1", "--Turns:ReadyWaitSeconds=0.5");
+        harness.Synthesizer.Behaviour.Always = FakeBehaviour.Hang;
+        var callSid = CallFlowHarness.NewCallSid();
 
-        var (_, turnId, body) = await RunTurnAsync();
+        var turnId = await harness.AskAsync(callSid, harness.Recordings.Url($"rec/{callSid}.wav"));
+        var body = await harness.AnswerAsync(callSid);
 
         Assert.Equal("The Nashik centre is open from 10 to 5.", body);
-        var attempts = _harness.Telemetry.StagesOf(turnId, StageNames.Tts);
+        var attempts = harness.Telemetry.StagesOf(turnId, StageNames.Tts);
         Assert.Equal(3, attempts.Count);
         Assert.All(attempts, a => Assert.Equal(ErrorCategory.Timeout, a.Error));
-        Assert.Equal("AnswerText", (await _harness.TurnJsonAsync(turnId)).GetProperty("outcome").GetString());
+        Assert.Equal("AnswerText", (await harness.TurnJsonAsync(turnId)).GetProperty("outcome").GetString());
     }
 
     [Fact]

@@ -109,6 +109,9 @@ public sealed class WholeCallTests : IAsyncLifetime
             Assert.Equal(1, timer.Attempt);
         }
 
+        var webhooks = _harness.Telemetry.Stages.Where(s => s.Stage == StageNames.Webhook && s.Context.CallSid == callSid).ToList();
+        Assert.All(webhooks, w => Assert.True(w.Succeeded));
+        Assert.Equal(["answer", "answer-ready", "incoming", "question", "status"], webhooks.Select(w => w.Model!).Distinct().Order());
         Assert.Contains(_harness.Telemetry.ApiUsages, u => u.Service == ApiServices.Exotel && u.Context.TurnId == turnId && u.Success);
         Assert.Contains(_harness.Telemetry.CacheLookups, c => c.Kind == CacheKinds.Session && c.Context.CallSid == callSid && c.Hit);
     }

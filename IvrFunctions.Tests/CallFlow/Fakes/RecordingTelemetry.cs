@@ -30,7 +30,7 @@ public sealed class RecordingTelemetry : ITelemetry
     public IReadOnlyList<StageRecord> StagesOf(string turnId, string stage) =>
         [.. Stages.Where(s => s.Context.TurnId == turnId && s.Stage == stage)];
 
-    public sealed record StageRecord(string Stage, TelemetryContext Context, int Attempt, bool Succeeded, ErrorCategory? Error, string? Provider, TimeSpan Elapsed);
+    public sealed record StageRecord(string Stage, TelemetryContext Context, int Attempt, bool Succeeded, ErrorCategory? Error, string? Provider, string? Model, TimeSpan Elapsed);
 
     sealed class Timer(RecordingTelemetry owner, string stage, TelemetryContext context) : IStageTimer
     {
@@ -38,11 +38,12 @@ public sealed class RecordingTelemetry : ITelemetry
         ErrorCategory? _error = ErrorCategory.Internal;
         bool _succeeded;
         string? _provider;
+        string? _model;
         bool _disposed;
 
         public int Attempt { get; set; } = 1;
 
-        public void SetProvider(string provider, string? model = null) => _provider = provider;
+        public void SetProvider(string provider, string? model = null) => (_provider, _model) = (provider, model);
 
         public void Succeed() => (_succeeded, _error) = (true, null);
 
@@ -53,7 +54,7 @@ public sealed class RecordingTelemetry : ITelemetry
             if (!_disposed)
             {
                 _disposed = true;
-                owner.Stages.Enqueue(new StageRecord(stage, context, Attempt, _succeeded, _error, _provider, _watch.Elapsed));
+                owner.Stages.Enqueue(new StageRecord(stage, context, Attempt, _succeeded, _error, _provider, _model, _watch.Elapsed));
             }
         }
     }
