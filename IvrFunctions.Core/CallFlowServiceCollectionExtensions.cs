@@ -18,9 +18,6 @@ public static class CallFlowServiceCollectionExtensions
         services.AddOptions<TurnsOptions>().Bind(configuration.GetSection(TurnsOptions.SectionName));
         services.AddOptions<AudioOptions>().Bind(configuration.GetSection(AudioOptions.SectionName));
 
-        // TEMPORARY until the telemetry issue lands: any real ITelemetry registration replaces this one.
-        services.TryAddSingleton<ITelemetry, InterimLogTelemetry>();
-
         services.AddHttpClient(RecordingFetcher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
