@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using IvrFunctions.Core.Answers.KnowledgeBase;
 using IvrFunctions.Core.Answers.Retrieval;
 
 namespace IvrFunctions.Benchmarks.Providers;
@@ -49,6 +48,4 @@ public class RetrievalBenchmarks
 
     [Benchmark(Description = "Index load (1536-dim vectors)")]
     public int LoadHybridIndex() => new SearchIndex(KnowledgeIndexProvider.Deserialize(_hybridBlob), "etag").ChunkCount;
-
-    public static KnowledgeIndex Index() => SampleKnowledgeBase.Build(0);
 }

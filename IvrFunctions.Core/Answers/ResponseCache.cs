@@ -66,9 +66,9 @@ public sealed class ResponseCache : IDisposable
             _memory.Set(key, cached, new MemoryCacheEntryOptions { Size = 1 });
             return cached;
         }
-        catch (RequestFailedException ex)
+        catch (Exception ex) when (IsStorageFailure(ex))
         {
-            _logger.LogWarning("Response cache read failed ({Status} {Code}); treating as a miss", ex.Status, ex.ErrorCode);
+            _logger.LogWarning("Response cache read failed ({Error}); treating as a miss", Describe(ex));
             return null;
         }
     }
@@ -81,11 +81,16 @@ public sealed class ResponseCache : IDisposable
             var table = await TableAsync(cancellationToken);
             await table.UpsertEntityAsync(ToEntity(Partition(language), key, answer), TableUpdateMode.Replace, cancellationToken);
         }
-        catch (RequestFailedException ex)
+        catch (Exception ex) when (IsStorageFailure(ex))
         {
-            _logger.LogWarning("Response cache write failed ({Status} {Code}); the answer is cached in this process only", ex.Status, ex.ErrorCode);
+            _logger.LogWarning("Response cache write failed ({Error}); the answer is cached in this process only", Describe(ex));
         }
     }
+
+    // Azure.Core reports exhausted transport retries as an AggregateException.
+    static bool IsStorageFailure(Exception ex) => ex is RequestFailedException or AggregateException or HttpRequestException;
+
+    static string Describe(Exception ex) => ex is RequestFailedException r ? $"{r.Status} {r.ErrorCode}" : ex.GetBaseException().Message;
 
     /// <summary>Drops the in-process front (tests use it to prove a hit comes from Table Storage).</summary>
     public void ClearMemory() => _memory.Compact(1.0);

@@ -11,9 +11,9 @@ public sealed class KnowledgeBaseOptions
     /// <summary>The default value is <c>index/kb-index.json</c>.</summary>
     public string IndexBlob { get; set; } = "index/kb-index.json";
 
-    /// <summary>Folder ingested on first start when the index blob is missing (SelfHost). The default value is empty:
-    /// the sample <c>knowledge-base</c> copied beside the app.</summary>
-    public string SeedFolder { get; set; } = "";
+    /// <summary>Folder ingested on first start when no index exists; a relative path is taken from the app's folder. The default
+    /// value is <c>knowledge-base</c>: the sample the SelfHost build copies beside itself.</summary>
+    public string SeedFolder { get; set; } = "knowledge-base";
 
     /// <summary>The default value is <c>true</c>.</summary>
     public bool SeedOnStart { get; set; } = true;

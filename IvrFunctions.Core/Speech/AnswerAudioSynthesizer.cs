@@ -73,6 +73,10 @@ public sealed class AnswerAudioSynthesizer : IAnswerAudioSynthesizer, IDisposabl
         {
             _telemetry.RecordCacheLookup(new CacheLookup(CacheKinds.Audio, false, context));
         }
+        catch (Exception ex) when (ex is RequestFailedException or AggregateException or HttpRequestException)
+        {
+            throw new ClassifiedException(ErrorCategory.Storage, $"Audio cache lookup failed: {ex.GetBaseException().Message}", ex);
+        }
 
         var wav = await _engine.SynthesizeAsync(clean, language, voice, context, cancellationToken);
         var format = WavAudio.Parse(wav);
@@ -96,9 +100,9 @@ public sealed class AnswerAudioSynthesizer : IAnswerAudioSynthesizer, IDisposabl
                 },
             }, cancellationToken);
         }
-        catch (RequestFailedException ex)
+        catch (Exception ex) when (ex is RequestFailedException or AggregateException or HttpRequestException)
         {
-            throw new ClassifiedException(ErrorCategory.Storage, $"Could not store answer audio ({ex.Status} {ex.ErrorCode}).", ex);
+            throw new ClassifiedException(ErrorCategory.Storage, $"Could not store answer audio: {ex.GetBaseException().Message}", ex);
         }
 
         _memory.Set(blobName, format.Duration, new MemoryCacheEntryOptions { Size = 1 });

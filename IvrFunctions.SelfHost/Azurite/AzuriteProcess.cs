@@ -159,6 +159,22 @@ public sealed class AzuriteProcess : IAsyncDisposable
     {
         try
         {
+            if (!_process.HasExited && !Settings.InMemory && !OperatingSystem.IsWindows())
+            {
+                // Ask first (SIGTERM): Azurite then saves its metadata database; a kill loses the last seconds of writes.
+                using var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                await term.WaitForExitAsync();
+                using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                try
+                {
+                    await _process.WaitForExitAsync(grace.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Still running: killed below.
+                }
+            }
+
             if (!_process.HasExited)
             {
                 _process.Kill(entireProcessTree: true);

@@ -113,6 +113,20 @@ public sealed class AnswerServiceTests
     }
 
     [Fact]
+    public async Task StorageUnreachable_IsAStorageErrorNotAnUnclassifiedException()
+    {
+        var port = IvrFunctions.SelfHost.Azurite.AzuriteProcess.FreePort();
+        await using var host = await ProviderTestHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = new IvrFunctions.SelfHost.Azurite.AzuriteSettings(port, port, port, null).ConnectionString,
+        });
+
+        var error = await Assert.ThrowsAsync<ClassifiedException>(() => host.Get<IAnswerService>().AnswerAsync("How do I reset my UPI PIN?", "en-IN", Turn()));
+
+        Assert.Equal(ErrorCategory.Storage, error.Category);
+    }
+
+    [Fact]
     public async Task EmptyQuestion_IsEmptyTranscriptError()
     {
         await using var host = await ProviderTestHost.StartAsync();

@@ -106,12 +106,10 @@ public sealed class GoogleSpeechTests
         Assert.Equal(TimeSpan.FromSeconds(15), result.BilledDuration);
     }
 
-    [Fact]
-    public async Task Recognize_ServiceAccount_UsesOneCachedBearerTokenAndNoKey()
+    static string ServiceAccountJson(FakeGoogleServer google)
     {
-        await using var google = await FakeGoogleServer.StartNewAsync();
         using var rsa = RSA.Create(2048);
-        var credentials = new JsonObject
+        return new JsonObject
         {
             ["type"] = "service_account",
             ["project_id"] = "ivr-test",
@@ -120,7 +118,29 @@ public sealed class GoogleSpeechTests
             ["client_email"] = "ivr@ivr-test.iam.gserviceaccount.com",
             ["token_uri"] = new Uri(google.BaseAddress, "token").ToString(),
         }.ToJsonString();
-        await using var host = await HostAsync(google, new() { ["Google:ApiKey"] = "", ["Google:CredentialsJson"] = credentials });
+    }
+
+    [Fact]
+    public async Task Recognize_ServiceAccountTokenRejected_FetchesANewTokenAndResendsOnce()
+    {
+        await using var google = await FakeGoogleServer.StartNewAsync();
+        await using var host = await HostAsync(google, new() { ["Google:ApiKey"] = "", ["Google:CredentialsJson"] = ServiceAccountJson(google) });
+        var stt = host.Get<ISpeechToText>();
+        await stt.TranscribeAsync(new RecordedAudio(TestAudio.Pcm8kWav(), "audio/wav"), "en-IN", Turn);
+        google.Enqueue(new ScriptedResponse(401, FakeGoogleServer.Error(401, "UNAUTHENTICATED", "Request had invalid authentication credentials.", "ACCESS_TOKEN_EXPIRED")));
+
+        var result = await stt.TranscribeAsync(new RecordedAudio(TestAudio.Pcm8kWav(), "audio/wav"), "en-IN", Turn);
+
+        Assert.Equal("how do i reset my upi pin", result.Text);
+        Assert.Equal(2, google.TokenRequests);
+        Assert.Equal(3, google.Requests.Count(r => r.Path == "/v1/speech:recognize"));
+    }
+
+    [Fact]
+    public async Task Recognize_ServiceAccount_UsesOneCachedBearerTokenAndNoKey()
+    {
+        await using var google = await FakeGoogleServer.StartNewAsync();
+        await using var host = await HostAsync(google, new() { ["Google:ApiKey"] = "", ["Google:CredentialsJson"] = ServiceAccountJson(google) });
         var stt = host.Get<ISpeechToText>();
 
         await stt.TranscribeAsync(new RecordedAudio(TestAudio.Pcm8kWav(), "audio/wav"), "en-IN", Turn);

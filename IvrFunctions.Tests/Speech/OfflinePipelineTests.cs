@@ -63,6 +63,29 @@ public sealed class OfflinePipelineTests(SampleKnowledgeBaseFixture kb) : IClass
     }
 
     [Fact]
+    public async Task Mp3Recording_IsDecodedByFfmpegAndRecognised()
+    {
+        var wav = await Espeak.SpeakAsync("My phone was stolen", sampleRate: 16000);
+        var folder = Directory.CreateTempSubdirectory("ivr-test-mp3-");
+        try
+        {
+            var input = Path.Combine(folder.FullName, "q.wav");
+            var output = Path.Combine(folder.FullName, "q.mp3");
+            await File.WriteAllBytesAsync(input, wav);
+            var run = await ExternalTool.RunAsync("ffmpeg", ["-nostdin", "-loglevel", "error", "-y", "-i", input, "-b:a", "64k", output], "ffmpeg", TimeSpan.FromSeconds(30));
+            Assert.Equal(0, run.ExitCode);
+
+            var transcription = await kb.Host.Get<ISpeechToText>().TranscribeAsync(new RecordedAudio(await File.ReadAllBytesAsync(output), "audio/mpeg"), "en-IN", Turn);
+
+            Assert.Contains("stolen", transcription.Text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task TelephoneRecording8kHz_IsDecodedAndRecognised()
     {
         var recording = await Espeak.SpeakAsync("My phone was stolen", sampleRate: 8000);

@@ -38,7 +38,7 @@ internal sealed class KnowledgeBaseStartupService(
                 return;
             }
 
-            var folder = string.IsNullOrWhiteSpace(settings.SeedFolder) ? Path.Combine(AppContext.BaseDirectory, "knowledge-base") : settings.SeedFolder;
+            var folder = Path.Combine(AppContext.BaseDirectory, string.IsNullOrWhiteSpace(settings.SeedFolder) ? "knowledge-base" : settings.SeedFolder);
             if (!Directory.Exists(folder))
             {
                 logger.LogWarning("No knowledge index and no seed folder {Folder}: answers say they do not know until a knowledge base is ingested " +

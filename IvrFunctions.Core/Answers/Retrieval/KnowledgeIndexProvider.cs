@@ -85,9 +85,14 @@ public sealed class KnowledgeIndexProvider(
 
             return SearchIndex.Empty;
         }
-        catch (RequestFailedException ex) when (current is not null)
+        catch (Exception ex) when (ex is RequestFailedException or AggregateException or HttpRequestException)
         {
-            logger.LogWarning("Knowledge index check failed ({Status}); keeping version {Version}", ex.Status, current.Version);
+            if (current is null)
+            {
+                throw new Errors.ClassifiedException(Errors.ErrorCategory.Storage, $"The knowledge index could not be read: {ex.GetBaseException().Message}", ex);
+            }
+
+            logger.LogWarning("Knowledge index check failed ({Error}); keeping version {Version}", ex.GetBaseException().Message, current.Version);
             return current;
         }
     }

@@ -29,6 +29,37 @@ public sealed class GoogleAuthenticator
 
     public bool UsesServiceAccount => _credential.Value is not null;
 
+    /// <summary>
+    /// Authenticates and sends a request built by <paramref name="createRequest"/>. With a service account, a 401 (token
+    /// revoked or expired early) fetches a new token and resends once, as Google's error guidance says.
+    /// </summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpClient client, Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken)
+    {
+        using (var request = createRequest())
+        {
+            await AuthenticateAsync(request, cancellationToken);
+            var response = await client.SendAsync(request, cancellationToken);
+            if (response.StatusCode != System.Net.HttpStatusCode.Unauthorized || _credential.Value is not { } credential)
+            {
+                return response;
+            }
+
+            response.Dispose();
+            try
+            {
+                await credential.RequestAccessTokenAsync(cancellationToken);
+            }
+            catch (TokenResponseException ex)
+            {
+                throw new ClassifiedException(ErrorCategory.ProviderAuth, $"Google token refresh failed: {ex.Error?.Error}".Trim(), ex);
+            }
+        }
+
+        using var retry = createRequest();
+        await AuthenticateAsync(retry, cancellationToken);
+        return await client.SendAsync(retry, cancellationToken);
+    }
+
     /// <summary>Adds the key or bearer token to <paramref name="request"/>.</summary>
     public async Task AuthenticateAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -52,15 +52,12 @@ public sealed class GoogleSpeechToText(
         };
 
         var started = time.GetTimestamp();
-        using var request = new HttpRequestMessage(HttpMethod.Post, GoogleEndpoints.Combine(google.Value.SpeechEndpoint, $"{version}/speech:recognize"))
-        {
-            Content = JsonContent.Create(body),
-        };
+        var uri = GoogleEndpoints.Combine(google.Value.SpeechEndpoint, $"{version}/speech:recognize");
         HttpResponseMessage? response = null;
         try
         {
-            await authenticator.AuthenticateAsync(request, cancellationToken);
-            response = await clients.CreateClient(ProviderHttpClients.Google).SendAsync(request, cancellationToken);
+            response = await authenticator.SendAsync(clients.CreateClient(ProviderHttpClients.Google),
+                () => new HttpRequestMessage(HttpMethod.Post, uri) { Content = JsonContent.Create(body) }, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 var error = await ProviderResilience.ReadErrorAsync(response, errors, time, cancellationToken);

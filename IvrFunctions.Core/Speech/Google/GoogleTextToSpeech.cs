@@ -69,15 +69,12 @@ public sealed class GoogleTextToSpeech(
         };
         var units = new UsageUnits(Characters: text.EnumerateRunes().Count(), VoiceClass: voice.VoiceClass);
         var started = time.GetTimestamp();
-        using var request = new HttpRequestMessage(HttpMethod.Post, GoogleEndpoints.Combine(google.Value.TextToSpeechEndpoint, "v1/text:synthesize"))
-        {
-            Content = JsonContent.Create(body),
-        };
+        var uri = GoogleEndpoints.Combine(google.Value.TextToSpeechEndpoint, "v1/text:synthesize");
         HttpResponseMessage? response = null;
         try
         {
-            await authenticator.AuthenticateAsync(request, cancellationToken);
-            response = await clients.CreateClient(ProviderHttpClients.Google).SendAsync(request, cancellationToken);
+            response = await authenticator.SendAsync(clients.CreateClient(ProviderHttpClients.Google),
+                () => new HttpRequestMessage(HttpMethod.Post, uri) { Content = JsonContent.Create(body) }, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 throw (await ProviderResilience.ReadErrorAsync(response, errors, time, cancellationToken)).ToException("Google Text-to-Speech");
