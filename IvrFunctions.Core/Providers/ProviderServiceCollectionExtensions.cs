@@ -40,8 +40,8 @@ public static class ProviderServiceCollectionExtensions
         // Speech
         services.AddSingleton<OfflineToolCheck>();
         services.AddSingleton<GoogleAuthenticator>();
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<GoogleSpeechToText>(sp, Telemetry(sp)));
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<GoogleTextToSpeech>(sp, Telemetry(sp)));
+        services.AddSingleton<GoogleSpeechToText>();
+        services.AddSingleton<GoogleTextToSpeech>();
         services.AddSingleton<PocketSphinxSpeechToText>();
         services.AddSingleton<EspeakTextToSpeech>();
         services.AddSingleton<ISpeechToText>(sp => IsGoogle(sp)
@@ -50,12 +50,12 @@ public static class ProviderServiceCollectionExtensions
         services.AddSingleton<ITextToSpeechEngine>(sp => IsGoogle(sp)
             ? sp.GetRequiredService<GoogleTextToSpeech>()
             : sp.GetRequiredService<EspeakTextToSpeech>());
-        services.AddSingleton<IAnswerAudioSynthesizer>(sp => ActivatorUtilities.CreateInstance<AnswerAudioSynthesizer>(sp, Telemetry(sp)));
+        services.AddSingleton<IAnswerAudioSynthesizer, AnswerAudioSynthesizer>();
 
         // Answers
         services.AddSingleton<OpenAIConnection>();
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<OpenAIEmbeddingGenerator>(sp, Telemetry(sp)));
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<OpenAIChatAnswerGenerator>(sp, Telemetry(sp)));
+        services.AddSingleton<OpenAIEmbeddingGenerator>();
+        services.AddSingleton<OpenAIChatAnswerGenerator>();
         services.AddSingleton<ExtractiveAnswerGenerator>();
         services.AddSingleton<IAnswerGenerator>(sp => IsCloudAnswers(sp)
             ? sp.GetRequiredService<OpenAIChatAnswerGenerator>()
@@ -72,7 +72,7 @@ public static class ProviderServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             Embeddings(sp)));
         services.AddSingleton<ResponseCache>();
-        services.AddSingleton<IAnswerService>(sp => ActivatorUtilities.CreateInstance<AnswerService>(sp, Telemetry(sp)));
+        services.AddSingleton<IAnswerService, AnswerService>();
 
         services.AddHostedService<ProviderStartupCheck>();
         services.AddHostedService<KnowledgeBaseStartupService>();
@@ -86,7 +86,4 @@ public static class ProviderServiceCollectionExtensions
 
     static IEmbeddingGenerator? Embeddings(IServiceProvider services) =>
         IsCloudAnswers(services) ? services.GetRequiredService<OpenAIEmbeddingGenerator>() : null;
-
-    /// <summary>The registered telemetry capture, or a no-op one until it is registered.</summary>
-    static ITelemetry Telemetry(IServiceProvider services) => services.GetService<ITelemetry>() ?? NullTelemetry.Instance;
 }
