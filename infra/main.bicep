@@ -104,6 +104,20 @@ param openAIApiKey string = ''
 @secure()
 param azureOpenAIApiKey string = ''
 
+// ---- Secrets no provider hands in, generated for this deployment: always stored in Key Vault and referenced ----
+// The preprovision hook (scripts/preprovision.sh / .ps1) creates each once per azd environment; no default, so a
+// provision without them stops here instead of starting an app that refuses to run.
+
+@secure()
+@minLength(16)
+@description('Telemetry__CallerHashKey: HMAC key that replaces caller numbers (IVR_CALLER_HASH_KEY). Keep it stable: a new key stops new hashes matching the stored ones.')
+param callerHashKey string
+
+@secure()
+@minLength(32)
+@description('Audio__SigningKey: HMAC key signing the answer audio URLs Exotel fetches (IVR_AUDIO_SIGNING_KEY).')
+param audioSigningKey string
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
   'azd-env-name': environmentName
@@ -171,6 +185,8 @@ module keyVault 'app/keyvault.bicep' = {
     googleCredentialsJson: googleCredentialsJson
     openAIApiKey: openAIApiKey
     azureOpenAIApiKey: azureOpenAIApiKey
+    callerHashKey: callerHashKey
+    audioSigningKey: audioSigningKey
   }
 }
 
@@ -251,6 +267,8 @@ module api 'app/api.bicep' = {
     googleCredentialsJsonUri: empty(googleCredentialsJson) ? '' : keyVault.outputs.googleCredentialsJsonUri
     openAIApiKeyUri: empty(openAIApiKey) ? '' : keyVault.outputs.openAIApiKeyUri
     azureOpenAIApiKeyUri: empty(azureOpenAIApiKey) ? '' : keyVault.outputs.azureOpenAIApiKeyUri
+    callerHashKeyUri: keyVault.outputs.callerHashKeyUri
+    audioSigningKeyUri: keyVault.outputs.audioSigningKeyUri
     additionalAppSettings: additionalAppSettings
   }
 }

@@ -28,5 +28,11 @@ public static class DeploymentSettings
     public static readonly IReadOnlyDictionary<string, string> NotDeployed = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["Ivr__FunctionKey"] = "SelfHost only: the Functions host checks its own function keys.",
+        ["KnowledgeBase__SeedFolder"] = "Local seeding only: in Azure the postprovision hook uploads knowledge-base/ to the knowledge-base " +
+            "container, which the app ingests at start; without a seed folder the start-up only logs that none was found.",
+        ["Prices__Rows"] = "Optional overrides: the default prices are embedded (default-prices.json). Override a row through the " +
+            "additionalAppSettings parameter (Prices__Rows__0__Service, ...; README \"Deploying with azd\").",
+        ["Telemetry__WriterId"] = "Empty gives each process its own rollup shard id, which scaled-out instances need; one fixed value " +
+            "for every instance would make them overwrite each other's rollup rows.",
     };
 }

@@ -131,6 +131,6 @@ public sealed partial class AppSettingsCoverageTests
     };
 
     // Settings whose value is a credential (connection strings of App Insights are identifiers, not secrets: local auth is off).
-    [GeneratedRegex("(ApiKey|ApiToken|Secret|Password|CredentialsJson|AccountKey)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("(ApiKey|ApiToken|Secret|Password|CredentialsJson|AccountKey|HashKey|SigningKey)$", RegexOptions.IgnoreCase)]
     private static partial Regex SecretName();
 }

@@ -27,7 +27,7 @@ public sealed class AzdProjectTests
     {
         var text = File.ReadAllText(Repository.PathOf("azure.yaml"));
 
-        foreach (var hook in new[] { "postprovision", "postdeploy" })
+        foreach (var hook in new[] { "preprovision", "postprovision", "postdeploy" })
         {
             Assert.Contains($"{hook}:", text, StringComparison.Ordinal);
             Assert.Contains($"run: ./scripts/{hook}.sh", text, StringComparison.Ordinal);

@@ -18,6 +18,9 @@ static class DeploymentScenarios
         ["ALWAYS_READY_HTTP_INSTANCES"] = "1",
     };
 
+    /// <summary>The audio base address the full scenario overrides through additionalAppSettings (a custom domain).</summary>
+    public const string CustomAudioBaseUrl = "https://ivr.example.com";
+
     static readonly Lazy<Task<DeploymentSnapshot>> FullSnapshot = new(async () =>
     {
         var values = await DeploymentTemplate.ResolveParametersAsync(FullEnvironment);
@@ -25,6 +28,16 @@ static class DeploymentScenarios
         values["openAIChatModel"] = "gpt-4.1-mini";
         values["openAIEmbeddingModel"] = "text-embedding-3-small";
         values["exotelRecordingHosts"] = new JsonArray("recordings.exotel.com", "s3-ap-southeast-1.amazonaws.com");
+        // What README "Deploying with azd" shows: a price row for a service without default prices, and a custom domain.
+        values["additionalAppSettings"] = new JsonObject
+        {
+            ["Prices__Rows__0__Service"] = "azure_openai_chat",
+            ["Prices__Rows__0__Sku"] = "gpt-4.1-mini",
+            ["Prices__Rows__0__Unit"] = "InputToken",
+            ["Prices__Rows__0__Per"] = "1000000",
+            ["Prices__Rows__0__UnitPriceUsd"] = "0.4",
+            ["Audio__PublicBaseUrl"] = CustomAudioBaseUrl,
+        };
         return await DeploymentTemplate.SnapshotAsync("full", values);
     });
 

@@ -18,12 +18,17 @@ static partial class DeploymentTemplate
 
     public static string Config => Repository.PathOf("infra", "bicepconfig.json");
 
-    /// <summary>What <c>azd env</c> holds on a first <c>azd up</c> with nothing else set.</summary>
+    /// <summary>
+    /// What <c>azd env</c> holds on a first <c>azd up</c> with nothing else set, once the preprovision hook has generated
+    /// its two keys (64 hex characters each, like <c>openssl rand -hex 32</c>).
+    /// </summary>
     public static readonly IReadOnlyDictionary<string, string> MinimalEnvironment = new Dictionary<string, string>
     {
         ["AZURE_ENV_NAME"] = "ivr-ci",
         ["AZURE_LOCATION"] = "centralindia",
         ["AZURE_PRINCIPAL_ID"] = "11111111-2222-3333-4444-555555555555",
+        ["IVR_CALLER_HASH_KEY"] = "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0",
+        ["IVR_AUDIO_SIGNING_KEY"] = "a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796",
     };
 
     static readonly Lazy<Task<JsonObject>> CompiledTemplate = new(async () =>
@@ -118,10 +123,13 @@ static partial class DeploymentTemplate
     {
         null => "null",
         JsonArray array => "[\n" + string.Concat(array.Select(item => "  " + ToBicep(item) + "\n")) + "]",
-        JsonObject obj => "{\n" + string.Concat(obj.Select(pair => $"  '{Escape(pair.Key)}': {ToBicep(pair.Value)}\n")) + "}",
+        JsonObject obj => "{\n" + string.Concat(obj.Select(pair => $"  {PropertyName(pair.Key)}: {ToBicep(pair.Value)}\n")) + "}",
         JsonValue value when value.TryGetValue<string>(out var text) => $"'{Escape(text)}'",
         _ => node.ToJsonString(),
     };
+
+    // Identifiers unquoted, as the linter's prefer-unquoted-property-names asks (Prices__Rows__0__Service: ...).
+    static string PropertyName(string key) => Identifier().IsMatch(key) ? key : $"'{Escape(key)}'";
 
     static string Escape(string text) => text
         .Replace("\\", "\\\\", StringComparison.Ordinal)
@@ -129,6 +137,9 @@ static partial class DeploymentTemplate
         .Replace("${", "\\${", StringComparison.Ordinal)
         .Replace("\n", "\\n", StringComparison.Ordinal)
         .Replace("\r", "\\r", StringComparison.Ordinal);
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex Identifier();
 
     [GeneratedRegex(@"\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*)(=(?<default>[^}]*))?\}")]
     private static partial Regex Placeholder();

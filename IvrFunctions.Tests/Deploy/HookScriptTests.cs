@@ -5,7 +5,8 @@ namespace IvrFunctions.Tests.Deploy;
 
 /// <summary>
 /// The posix azd hooks, run with <c>sh</c> in a scratch copy of the repository layout against a fake <c>az</c> that logs
-/// its arguments (and what an upload-batch would send), so the uploads and printed URLs are checked without Azure.
+/// its arguments (and what an upload-batch would send), so the uploads and printed URLs are checked without Azure, and a
+/// fake <c>azd</c> whose environment is a NAME=value file, so the preprovision hook's generated keys are checked too.
 /// </summary>
 public sealed class HookScriptTests : IDisposable
 {
@@ -34,26 +35,66 @@ public sealed class HookScriptTests : IDisposable
         exit 0
         """;
 
+    // `azd env get-value NAME` / `azd env set NAME VALUE` against the NAME=value file $AZD_ENV_FILE (like .azure/<env>/.env);
+    // logs the command and the name only. `env set` fails when AZD_FAIL_SET is set.
+    const string FakeAzd = """
+        #!/bin/sh
+        mkdir -p "$(dirname "$AZD_ENV_FILE")" && touch "$AZD_ENV_FILE"
+        case "$1 $2" in
+          "env get-value")
+            echo "env get-value $3" >> "$AZD_LOG"
+            line=$(grep "^$3=" "$AZD_ENV_FILE" | tail -n 1)
+            if [ -z "$line" ]; then echo "ERROR: key '$3' not found in the environment values" >&2; exit 1; fi
+            printf '%s\n' "${line#*=}"
+            ;;
+          "env set")
+            echo "env set $3" >> "$AZD_LOG"
+            [ -n "${AZD_FAIL_SET:-}" ] && { echo "ERROR: failed saving the environment" >&2; exit 1; }
+            grep -v "^$3=" "$AZD_ENV_FILE" > "$AZD_ENV_FILE.new" || true
+            printf '%s=%s\n' "$3" "$4" >> "$AZD_ENV_FILE.new"
+            mv "$AZD_ENV_FILE.new" "$AZD_ENV_FILE"
+            ;;
+          *) echo "fake azd: unexpected: $*" >&2; exit 2 ;;
+        esac
+        """;
+
+    static readonly string[] GeneratedKeys = ["IVR_CALLER_HASH_KEY", "IVR_AUDIO_SIGNING_KEY"];
+
     readonly string _root = Path.Combine(Path.GetTempPath(), $"ivr-hooks-{Guid.NewGuid():N}");
 
     public HookScriptTests()
     {
         Directory.CreateDirectory(Path.Combine(_root, "scripts"));
         Directory.CreateDirectory(Path.Combine(_root, "bin"));
-        foreach (var script in new[] { "postprovision.sh", "postdeploy.sh" })
+        foreach (var script in new[] { "preprovision.sh", "postprovision.sh", "postdeploy.sh" })
         {
             File.Copy(Repository.PathOf("scripts", script), Path.Combine(_root, "scripts", script));
         }
 
-        var az = Path.Combine(_root, "bin", "az");
-        File.WriteAllText(az, FakeAz.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n");
-        if (!OperatingSystem.IsWindows())
+        foreach (var (name, text) in new[] { ("az", FakeAz), ("azd", FakeAzd) })
         {
-            File.SetUnixFileMode(az, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            var tool = Path.Combine(_root, "bin", name);
+            File.WriteAllText(tool, text.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n");
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(tool, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
         }
     }
 
     string Log => Path.Combine(_root, "az.log");
+
+    string AzdLog => Path.Combine(_root, "azd.log");
+
+    string AzdEnvFile => Path.Combine(_root, ".azure", "ci", ".env");
+
+    Dictionary<string, string> AzdEnvironment() =>
+        File.Exists(AzdEnvFile)
+            ? File.ReadAllLines(AzdEnvFile).Select(line => line.Split('=', 2)).ToDictionary(parts => parts[0], parts => parts[1])
+            : [];
+
+    IReadOnlyList<string> AzdSets() =>
+        File.Exists(AzdLog) ? [.. File.ReadAllLines(AzdLog).Where(line => line.StartsWith("env set ", StringComparison.Ordinal))] : [];
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
@@ -75,6 +116,13 @@ public sealed class HookScriptTests : IDisposable
         };
         start.Environment["PATH"] = Path.Combine(_root, "bin") + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
         start.Environment["AZ_LOG"] = Log;
+        start.Environment["AZD_LOG"] = AzdLog;
+        start.Environment["AZD_ENV_FILE"] = AzdEnvFile;
+        foreach (var key in GeneratedKeys)
+        {
+            start.Environment.Remove(key); // as azd hands a hook an environment without them; a test may add them below
+        }
+
         start.Environment["AZURE_STORAGE_ACCOUNT_NAME"] = "sttest123";
         start.Environment["AZURE_FUNCTION_APP_URL"] = AppUrl;
         start.Environment["AZURE_FUNCTION_APP_NAME"] = "func-test123";
@@ -144,6 +192,73 @@ public sealed class HookScriptTests : IDisposable
         Assert.NotEqual(0, exit);
         Assert.Contains("AZURE_STORAGE_ACCOUNT_NAME", output, StringComparison.Ordinal);
         Assert.Empty(Uploaded());
+    }
+
+    [Fact]
+    public async Task Preprovision_NewEnvironment_GeneratesBothKeysOnce_AndKeepsThemOnTheNextRun()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(AzdEnvFile)!);
+
+        var (exit, output) = await RunAsync("preprovision.sh");
+
+        Assert.True(exit == 0, output);
+        var generated = AzdEnvironment();
+        Assert.All(GeneratedKeys, key => Assert.Matches("^[0-9a-f]{64}$", generated[key]));
+        Assert.NotEqual(generated["IVR_CALLER_HASH_KEY"], generated["IVR_AUDIO_SIGNING_KEY"]);
+        Assert.All(generated.Values, value => Assert.DoesNotContain(value, output, StringComparison.Ordinal));
+        Assert.Equal(["env set IVR_CALLER_HASH_KEY", "env set IVR_AUDIO_SIGNING_KEY"], AzdSets());
+
+        // The next azd up / azd provision: the values come back from the environment and are not replaced.
+        File.Delete(AzdLog);
+        var (again, secondOutput) = await RunAsync("preprovision.sh");
+
+        Assert.True(again == 0, secondOutput);
+        Assert.Empty(AzdSets());
+        Assert.Equal(generated, AzdEnvironment());
+        Assert.Contains("IVR_CALLER_HASH_KEY is set in the azd environment; keeping it", secondOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Preprovision_KeysHandedInByAzd_AreKeptAsTheyAre()
+    {
+        // azd passes the environment's values to hooks as variables (and a CI pipeline passes its secrets the same way).
+        var given = new Dictionary<string, string>
+        {
+            ["IVR_CALLER_HASH_KEY"] = "caller-hash-key-from-the-pipeline-secrets",
+            ["IVR_AUDIO_SIGNING_KEY"] = "audio-signing-key-from-the-pipeline-secrets-0123",
+        };
+
+        var (exit, output) = await RunAsync("preprovision.sh", given);
+
+        Assert.True(exit == 0, output);
+        Assert.Empty(AzdSets());
+        Assert.Empty(AzdEnvironment());
+    }
+
+    [Fact]
+    public async Task Preprovision_EmptiedKey_IsGeneratedAgain_TheOtherKept()
+    {
+        // Rotation as README describes it: azd env set IVR_AUDIO_SIGNING_KEY '' then azd provision.
+        const string CallerHashKey = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+        Directory.CreateDirectory(Path.GetDirectoryName(AzdEnvFile)!);
+        File.WriteAllLines(AzdEnvFile, [$"IVR_CALLER_HASH_KEY={CallerHashKey}", "IVR_AUDIO_SIGNING_KEY="]);
+
+        var (exit, output) = await RunAsync("preprovision.sh", new() { ["IVR_AUDIO_SIGNING_KEY"] = "" });
+
+        Assert.True(exit == 0, output);
+        Assert.Equal(["env set IVR_AUDIO_SIGNING_KEY"], AzdSets());
+        var environment = AzdEnvironment();
+        Assert.Equal(CallerHashKey, environment["IVR_CALLER_HASH_KEY"]);
+        Assert.Matches("^[0-9a-f]{64}$", environment["IVR_AUDIO_SIGNING_KEY"]);
+    }
+
+    [Fact]
+    public async Task Preprovision_AzdEnvSetFails_StopsNamingTheKey()
+    {
+        var (exit, output) = await RunAsync("preprovision.sh", new() { ["AZD_FAIL_SET"] = "1" });
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("azd env set IVR_CALLER_HASH_KEY failed", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
+using IvrFunctions.Core.Configuration;
 using IvrFunctions.Core.Storage;
+using IvrFunctions.Core.Telemetry;
 
 namespace IvrFunctions.Tests.Deploy;
 
@@ -93,7 +95,7 @@ public sealed class InfrastructureTemplateTests
     }
 
     [Fact]
-    public async Task KeyVault_IsRbacModeAndCreatesSecretsOnlyWhenGiven()
+    public async Task KeyVault_IsRbacModeAndCreatesProviderSecretsOnlyWhenGiven()
     {
         var snapshot = await DeploymentScenarios.Minimal();
 
@@ -101,8 +103,74 @@ public sealed class InfrastructureTemplateTests
         var secrets = snapshot.OfType("Microsoft.KeyVault/vaults/secrets").ToList();
 
         Assert.True(vault["properties"]!["enableRbacAuthorization"]!.GetValue<bool>());
-        Assert.Equal(6, secrets.Count);
-        Assert.All(secrets, secret => Assert.StartsWith("[not(empty(parameters(", Text(secret["condition"]), StringComparison.Ordinal));
+        Assert.Equal(8, secrets.Count);
+        var generated = new[] { "/telemetry-caller-hash-key", "/audio-signing-key" };
+        var provider = secrets.Where(secret => !generated.Any(name => Text(secret["name"])!.EndsWith(name, StringComparison.Ordinal))).ToList();
+        Assert.Equal(6, provider.Count);
+        Assert.All(provider, secret => Assert.StartsWith("[not(empty(parameters(", Text(secret["condition"]), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task KeyVault_AlwaysHoldsTheGeneratedKeys_ReferencedFromTheAppSettings()
+    {
+        var snapshot = await DeploymentScenarios.Minimal();
+
+        foreach (var (secretName, setting) in new[] { ("telemetry-caller-hash-key", "Telemetry__CallerHashKey"), ("audio-signing-key", "Audio__SigningKey") })
+        {
+            var secret = Assert.Single(snapshot.OfType("Microsoft.KeyVault/vaults/secrets"), s => Text(s["name"])!.EndsWith("/" + secretName, StringComparison.Ordinal));
+            Assert.Null(secret["condition"]);
+
+            // A Key Vault reference to the versionless URI of that very secret.
+            var value = Assert.Single(snapshot.AppSettings(), s => s.Name == setting).Value;
+            var format = Assert.IsType<ArmExpression.Call>(value);
+            Assert.StartsWith("@Microsoft.KeyVault(SecretUri=", Assert.IsType<ArmExpression.Text>(format.Arguments[0]).Value, StringComparison.Ordinal);
+            Assert.Contains(format.Descendants(), node => node is ArmExpression.Member { Name: "vaultUri" });
+            Assert.Contains(format.Descendants(), node => node is ArmExpression.Text { Value: var text } && text == secretName);
+        }
+    }
+
+    [Fact]
+    public async Task GeneratedKeyParameters_AreSecureRequiredAndAsLongAsTheAppDemands()
+    {
+        var parameters = (await DeploymentTemplate.CompileAsync())["parameters"]!;
+
+        // No default: a provision without the preprovision hook's values stops before anything starts.
+        foreach (var (name, minimum) in new[]
+        {
+            ("callerHashKey", TelemetryOptionsValidation.MinimumKeyLength),
+            ("audioSigningKey", AudioOptions.MinimumKeyLength),
+        })
+        {
+            var parameter = parameters[name]!;
+            Assert.Equal("securestring", Text(parameter["type"]), StringComparer.OrdinalIgnoreCase);
+            Assert.Null(parameter["defaultValue"]);
+            Assert.Equal(minimum, parameter["minLength"]!.GetValue<int>());
+        }
+    }
+
+    [Fact]
+    public async Task AudioPublicBaseUrl_IsTheFunctionAppsHttpsHost_AndAdditionalAppSettingsCanOverrideIt()
+    {
+        var site = (await DeploymentScenarios.Minimal()).AppSettings().Where(s => s.Name == "Audio__PublicBaseUrl").ToList();
+        var value = Assert.IsType<ArmExpression.Call>(Assert.Single(site).Value);
+
+        Assert.Equal("format", value.Name);
+        Assert.Equal("https://{0}", Assert.IsType<ArmExpression.Text>(value.Arguments[0]).Value);
+        Assert.Contains(value.Descendants(), node => node is ArmExpression.Member { Name: "defaultHostName" });
+
+        // additionalAppSettings is merged last, so a custom domain (or price rows) given there wins.
+        var config = Assert.Single((await DeploymentScenarios.Full()).OfType("Microsoft.Web/sites/config"));
+        var final = config["properties"] switch
+        {
+            // Evaluated offline: the merged settings themselves.
+            JsonObject merged => merged.ToDictionary(pair => pair.Key, pair => ArmExpression.ParseValue(pair.Value!.ToString())),
+            // Left as union(...): later arguments win, so the last one is what stands.
+            var expression => Assert.IsType<ArmExpression.Call>(ArmExpression.ParseValue(expression!.GetValue<string>()), exactMatch: true) is { Name: "union" } union
+                ? union.Arguments[^1].ObjectEntries().ToDictionary(pair => pair.Key, pair => pair.Value)
+                : throw new InvalidOperationException("The app settings are neither an object nor a union(...)."),
+        };
+        Assert.Equal(new ArmExpression.Text(DeploymentScenarios.CustomAudioBaseUrl), final["Audio__PublicBaseUrl"]);
+        Assert.Equal(new ArmExpression.Text("azure_openai_chat"), final["Prices__Rows__0__Service"]);
     }
 
     [Fact]

@@ -50,6 +50,9 @@ param googleApiKeyUri string
 param googleCredentialsJsonUri string
 param openAIApiKeyUri string
 param azureOpenAIApiKeyUri string
+// Always present: the keys the preprovision hook generates.
+param callerHashKeyUri string
+param audioSigningKeyUri string
 
 @description('Extra app settings merged last (for example overrides of keys that have defaults in code).')
 param additionalAppSettings object = {}
@@ -89,6 +92,10 @@ var recordingHostSettings = toObject(
 )
 
 var secretSettings = union(
+  {
+    Telemetry__CallerHashKey: '@Microsoft.KeyVault(SecretUri=${callerHashKeyUri})'
+    Audio__SigningKey: '@Microsoft.KeyVault(SecretUri=${audioSigningKeyUri})'
+  },
   empty(exotelApiKeyUri) ? {} : { Exotel__ApiKey: '@Microsoft.KeyVault(SecretUri=${exotelApiKeyUri})' },
   empty(exotelApiTokenUri) ? {} : { Exotel__ApiToken: '@Microsoft.KeyVault(SecretUri=${exotelApiTokenUri})' },
   empty(googleApiKeyUri) ? {} : { Google__ApiKey: '@Microsoft.KeyVault(SecretUri=${googleApiKeyUri})' },
@@ -181,6 +188,11 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
       recordingHostSettings,
       secretSettings,
       optionalSettings,
+      {
+        // Answer audio URLs on the app's own https host, whatever scheme the request shows after the platform's TLS
+        // termination and the host-to-worker hop. A custom domain or front door: override it in additionalAppSettings.
+        Audio__PublicBaseUrl: 'https://${functionApp.properties.defaultHostName}'
+      },
       additionalAppSettings
     )
   }

@@ -1,5 +1,6 @@
-// Key Vault in RBAC mode for the provider secrets. A secret is created only when its value is provided; the function
-// app reads them through Key Vault references resolved with its managed identity (Key Vault Secrets User, rbac.bicep).
+// Key Vault in RBAC mode for the secrets. A provider secret is created only when its value is provided; the two keys
+// the preprovision hook generates (caller hash, audio signing) always are. The function app reads them through Key Vault
+// references resolved with its managed identity (Key Vault Secrets User, rbac.bicep).
 param name string
 param location string
 param tags object
@@ -16,6 +17,10 @@ param googleCredentialsJson string = ''
 param openAIApiKey string = ''
 @secure()
 param azureOpenAIApiKey string = ''
+@secure()
+param callerHashKey string
+@secure()
+param audioSigningKey string
 
 // Secret names; the outputs below build the same names into URIs.
 var exotelApiKeyName = 'exotel-api-key'
@@ -24,6 +29,8 @@ var googleApiKeyName = 'google-api-key'
 var googleCredentialsJsonName = 'google-credentials-json'
 var openAIApiKeyName = 'openai-api-key'
 var azureOpenAIApiKeyName = 'azure-openai-api-key'
+var callerHashKeyName = 'telemetry-caller-hash-key'
+var audioSigningKeyName = 'audio-signing-key'
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
@@ -90,8 +97,25 @@ resource azureOpenAIApiKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' 
   }
 }
 
-// Versionless secret URIs: the app picks up a rotated secret without a redeploy. main.bicep passes a URI on only when
-// its secret was provided (an unresolvable reference would reach the app as literal text).
+resource callerHashKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: callerHashKeyName
+  properties: {
+    value: callerHashKey
+  }
+}
+
+resource audioSigningKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: audioSigningKeyName
+  properties: {
+    value: audioSigningKey
+  }
+}
+
+// Versionless secret URIs: a new secret version reaches the app without changing its settings (Key Vault references are
+// re-read on restart and at least daily). main.bicep passes a provider secret's URI on only when that secret was
+// provided (an unresolvable reference would reach the app as literal text); the two generated keys always exist.
 output name string = vault.name
 output exotelApiKeyUri string = '${vault.properties.vaultUri}secrets/${exotelApiKeyName}'
 output exotelApiTokenUri string = '${vault.properties.vaultUri}secrets/${exotelApiTokenName}'
@@ -99,3 +123,5 @@ output googleApiKeyUri string = '${vault.properties.vaultUri}secrets/${googleApi
 output googleCredentialsJsonUri string = '${vault.properties.vaultUri}secrets/${googleCredentialsJsonName}'
 output openAIApiKeyUri string = '${vault.properties.vaultUri}secrets/${openAIApiKeyName}'
 output azureOpenAIApiKeyUri string = '${vault.properties.vaultUri}secrets/${azureOpenAIApiKeyName}'
+output callerHashKeyUri string = '${vault.properties.vaultUri}secrets/${callerHashKeyName}'
+output audioSigningKeyUri string = '${vault.properties.vaultUri}secrets/${audioSigningKeyName}'
