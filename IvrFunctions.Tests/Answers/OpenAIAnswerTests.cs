@@ -237,7 +237,7 @@ public sealed class OpenAIAnswerTests
     public async Task OpenAI_SlowServer_IsTimeout()
     {
         await using var server = await FakeOpenAIServer.StartNewAsync();
-        await using var host = await OpenAIHostAsync(server, new() { ["ProviderHttp:AttemptTimeoutSeconds"] = "0.3", ["ProviderHttp:MaxRetries"] = "1" });
+        await using var host = await OpenAIHostAsync(server, new() { ["ProviderHttp:AttemptTimeoutSeconds"] = "1.5", ["ProviderHttp:MaxRetries"] = "1" });
         server.Enqueue(Enumerable.Repeat(new ScriptedResponse(200, "{}", Delay: TimeSpan.FromSeconds(10)), 2).ToArray());
 
         var error = await Assert.ThrowsAsync<ClassifiedException>(() =>

@@ -211,7 +211,7 @@ public sealed class GoogleSpeechTests
     {
         await using var google = await FakeGoogleServer.StartNewAsync();
         google.Enqueue(Enumerable.Repeat(new ScriptedResponse(200, "{}", Delay: TimeSpan.FromSeconds(10)), 3).ToArray());
-        await using var host = await HostAsync(google, new() { ["ProviderHttp:AttemptTimeoutSeconds"] = "0.3", ["ProviderHttp:MaxRetries"] = "1" });
+        await using var host = await HostAsync(google, new() { ["ProviderHttp:AttemptTimeoutSeconds"] = "1.5", ["ProviderHttp:MaxRetries"] = "1" });
 
         var error = await Assert.ThrowsAsync<ClassifiedException>(() =>
             host.Get<ISpeechToText>().TranscribeAsync(new RecordedAudio(TestAudio.Pcm8kWav(), "audio/wav"), "en-IN", Turn));
