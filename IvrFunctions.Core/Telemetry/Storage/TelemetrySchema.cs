@@ -1,3 +1,4 @@
+using System.Globalization;
 using IvrFunctions.Core.Telemetry.Rollups;
 
 namespace IvrFunctions.Core.Telemetry.Storage;
@@ -40,6 +41,11 @@ public static class TelemetrySchema
     public static string RecordRowPrefix(DateTimeOffset time) => TimeBuckets.Format(time, TimeBuckets.InstantFormat);
 
     public static string RecordRow(DateTimeOffset time, string id) => $"{RecordRowPrefix(time)}-{id}";
+
+    /// <summary>The exact (100 ns) record time at the start of a record row key.</summary>
+    public static DateTimeOffset ParseRecordTime(string rowKey) =>
+        new(DateTime.ParseExact(rowKey.AsSpan(0, TimeBuckets.InstantFormat.Length), TimeBuckets.InstantFormat, CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal), TimeSpan.Zero);
 
     public static string RollupPartition(DateTimeOffset bucketStart, RollupGranularity granularity) => granularity == RollupGranularity.Minute
         ? "m" + TimeBuckets.Format(bucketStart, TimeBuckets.HourFormat)
