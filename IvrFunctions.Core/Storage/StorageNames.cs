@@ -8,10 +8,13 @@ public static class StorageNames
     /// <summary>Raw telemetry records (stage, usage, cache, session, error), partitioned by kind and hour.</summary>
     public const string TelemetryRecordsTable = "IvrTelemetryRecords";
 
-    /// <summary>Telemetry rollups per minute and hour bucket, one row per writer shard.</summary>
+    /// <summary>Telemetry rollups per minute bucket, one row per writer shard.</summary>
     public const string TelemetryRollupsTable = "IvrTelemetryRollups";
 
-    public static readonly IReadOnlyList<string> Tables = [SessionsTable, TelemetryRecordsTable, TelemetryRollupsTable];
+    /// <summary>Telemetry rollups per hour bucket, one row per writer shard (kept longer than minute rows).</summary>
+    public const string TelemetryHourlyRollupsTable = "IvrTelemetryRollupsHourly";
+
+    public static readonly IReadOnlyList<string> Tables = [SessionsTable, TelemetryRecordsTable, TelemetryRollupsTable, TelemetryHourlyRollupsTable];
 
     public const string AnswersContainer = "answers";
 

@@ -10,8 +10,11 @@ public sealed class TelemetryOptions
     /// <summary>Table for raw records. The default value is <see cref="StorageNames.TelemetryRecordsTable"/>.</summary>
     public string RecordsTable { get; set; } = StorageNames.TelemetryRecordsTable;
 
-    /// <summary>Table for per-bucket rollups. The default value is <see cref="StorageNames.TelemetryRollupsTable"/>.</summary>
+    /// <summary>Table for minute rollups. The default value is <see cref="StorageNames.TelemetryRollupsTable"/>.</summary>
     public string RollupsTable { get; set; } = StorageNames.TelemetryRollupsTable;
+
+    /// <summary>Table for hour rollups. The default value is <see cref="StorageNames.TelemetryHourlyRollupsTable"/>.</summary>
+    public string HourlyRollupsTable { get; set; } = StorageNames.TelemetryHourlyRollupsTable;
 
     /// <summary>Records held in memory while waiting for storage; beyond it new records are dropped and counted. The default value is 100,000.</summary>
     public int BufferCapacity { get; set; } = 100_000;

@@ -6,7 +6,7 @@ namespace IvrFunctions.Core.Telemetry.Storage;
 /// <summary>
 /// The table keys, in one place (README "Telemetry" describes them for readers).
 /// Records: PartitionKey <c>{kind}-{yyyyMMddHHmm}</c> (one partition per kind and minute), RowKey
-/// <c>{yyyyMMddHHmmssfffffff}-{id}</c>. Rollups: PartitionKey <c>m{yyyyMMddHH}</c> (minute rows of an hour) or
+/// <c>{yyyyMMddHHmmssfffffff}-{id}</c>. Rollups (minute and hour rows in two tables): PartitionKey <c>m{yyyyMMddHH}</c> (minute rows of an hour) or
 /// <c>h{yyyyMMdd}</c> (hour rows of a day), RowKey <c>{bucket}|{dimension}|{key}|{writer}</c> with bucket
 /// <c>yyyyMMddHHmm</c> or <c>yyyyMMddHH</c>. Partition keys sort by time, so any window is one partition-range query;
 /// small partitions keep each one well under Table Storage's per-partition throughput target.
