@@ -5,7 +5,7 @@ public static class StorageNames
 {
     public const string SessionsTable = "IvrSessions";
 
-    /// <summary>Raw telemetry records (stage, usage, cache, session, error), partitioned by kind and hour.</summary>
+    /// <summary>Raw telemetry records (stage, usage, cache, session, error), partitioned by kind and minute.</summary>
     public const string TelemetryRecordsTable = "IvrTelemetryRecords";
 
     /// <summary>Telemetry rollups per minute bucket, one row per writer shard.</summary>
