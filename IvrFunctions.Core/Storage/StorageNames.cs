@@ -5,18 +5,22 @@ public static class StorageNames
 {
     public const string SessionsTable = "IvrSessions";
 
-    /// <summary>Raw telemetry records (stage, usage, cache, session, error), partitioned by kind and hour.</summary>
+    /// <summary>Raw telemetry records (stage, usage, cache, session, error), partitioned by kind and minute.</summary>
     public const string TelemetryRecordsTable = "IvrTelemetryRecords";
 
-    /// <summary>Telemetry rollups per minute and hour bucket, one row per writer shard.</summary>
+    /// <summary>Telemetry rollups per minute bucket, one row per writer shard.</summary>
     public const string TelemetryRollupsTable = "IvrTelemetryRollups";
+
+    /// <summary>Telemetry rollups per hour bucket, one row per writer shard (kept longer than minute rows).</summary>
+    public const string TelemetryHourlyRollupsTable = "IvrTelemetryRollupsHourly";
 
     public const string TurnsTable = "IvrTurns";
 
     /// <summary>Answers by normalised question, language and knowledge-base version.</summary>
     public const string ResponseCacheTable = "IvrResponseCache";
 
-    public static readonly IReadOnlyList<string> Tables = [SessionsTable, TurnsTable, ResponseCacheTable, TelemetryRecordsTable, TelemetryRollupsTable];
+    public static readonly IReadOnlyList<string> Tables =
+        [SessionsTable, TurnsTable, ResponseCacheTable, TelemetryRecordsTable, TelemetryRollupsTable, TelemetryHourlyRollupsTable];
 
     public const string AnswersContainer = "answers";
 
