@@ -1,5 +1,6 @@
 using IvrFunctions.Core.Configuration;
 using IvrFunctions.Core.Health;
+using IvrFunctions.Core.Insights;
 using IvrFunctions.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<StorageHealthProbe>();
         services.AddSingleton<HealthService>();
         services.AddSingleton<InfoService>();
+        services.AddIvrInsights(configuration);
         return services;
     }
 

@@ -5,9 +5,15 @@ public static class StorageNames
 {
     public const string SessionsTable = "IvrSessions";
 
-    public static readonly IReadOnlyList<string> Tables = [SessionsTable];
+    /// <summary>Alert state and transition history (insights).</summary>
+    public const string AlertsTable = "IvrAlerts";
+
+    public static readonly IReadOnlyList<string> Tables = [SessionsTable, AlertsTable];
 
     public const string AnswersContainer = "answers";
 
-    public static readonly IReadOnlyList<string> Containers = [AnswersContainer];
+    /// <summary>Performance exports written with <c>destination=blob</c>.</summary>
+    public const string ExportsContainer = "exports";
+
+    public static readonly IReadOnlyList<string> Containers = [AnswersContainer, ExportsContainer];
 }

@@ -28,7 +28,11 @@ public sealed class SelfHostServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<SelfHostServer> StartAsync(string? storageConnectionString = null, params string[] settings)
+    public static Task<SelfHostServer> StartAsync(string? storageConnectionString = null, params string[] settings) =>
+        StartWithServicesAsync(configureServices: null, storageConnectionString, settings);
+
+    /// <summary>As <see cref="StartAsync(string?, string[])"/>, replacing services after the host's own registrations (e.g. a FakeTimeProvider).</summary>
+    public static async Task<SelfHostServer> StartWithServicesAsync(Action<IServiceCollection>? configureServices, string? storageConnectionString, params string[] settings)
     {
         storageConnectionString ??= await TestAzurite.ConnectionStringAsync();
         string[] args =
@@ -40,7 +44,7 @@ public sealed class SelfHostServer : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             .. settings,
         ];
-        var app = SelfHostApplication.Build(args);
+        var app = SelfHostApplication.Build(args, configureServices);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new SelfHostServer(app, new Uri(address));
