@@ -2,6 +2,7 @@ using IvrFunctions.Core.Configuration;
 using IvrFunctions.Core.Health;
 using IvrFunctions.Core.Insights;
 using IvrFunctions.Core.Storage;
+using IvrFunctions.Core.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,6 +34,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<StorageHealthProbe>();
         services.AddSingleton<HealthService>();
         services.AddSingleton<InfoService>();
+        services.AddIvrTelemetry(configuration);
         services.AddIvrInsights(configuration);
         return services;
     }

@@ -19,8 +19,8 @@ public static class InsightsServiceCollectionExtensions
         services.AddOptions<AlertsOptions>().Bind(configuration.GetSection(AlertsOptions.SectionName));
         services.AddOptions<DashboardOptions>().Bind(configuration.GetSection(DashboardOptions.SectionName));
 
-        // Telemetry registers the real reader; without it every window reads as empty.
-        services.TryAddSingleton<IPerformanceDataSource, NoTelemetryDataSource>();
+        // Reads the telemetry tables (AddIvrTelemetry registers the reader); tests may replace it.
+        services.TryAddSingleton<IPerformanceDataSource, TelemetryPerformanceDataSource>();
         services.AddSingleton<WindowParser>();
         services.AddSingleton<RollupReader>();
         services.AddSingleton<CostTracker>();

@@ -5,10 +5,16 @@ public static class StorageNames
 {
     public const string SessionsTable = "IvrSessions";
 
+    /// <summary>Raw telemetry records (stage, usage, cache, session, error), partitioned by kind and hour.</summary>
+    public const string TelemetryRecordsTable = "IvrTelemetryRecords";
+
+    /// <summary>Telemetry rollups per minute and hour bucket, one row per writer shard.</summary>
+    public const string TelemetryRollupsTable = "IvrTelemetryRollups";
+
     /// <summary>Alert state and transition history (insights).</summary>
     public const string AlertsTable = "IvrAlerts";
 
-    public static readonly IReadOnlyList<string> Tables = [SessionsTable, AlertsTable];
+    public static readonly IReadOnlyList<string> Tables = [SessionsTable, TelemetryRecordsTable, TelemetryRollupsTable, AlertsTable];
 
     public const string AnswersContainer = "answers";
 

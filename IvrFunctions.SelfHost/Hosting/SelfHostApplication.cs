@@ -30,6 +30,7 @@ public static class SelfHostApplication
         builder.Services.AddSingleton<IPostConfigureOptions<IvrOptions>, DevelopmentKeyStore>();
         builder.Services.AddSingleton<IValidateOptions<IvrOptions>, FunctionKeyRequirement>();
         builder.Services.AddHostedService<StorageStartupService>();
+        builder.Services.AddHostedService<TelemetryRetentionService>();
         builder.Services.AddProblemDetails();
         builder.Services.AddCors();
         builder.Services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>, DashboardCors>();

@@ -12,6 +12,7 @@ namespace IvrFunctions.Tests.Infrastructure;
 public sealed class SelfHostServer : IAsyncDisposable
 {
     public const string TestKey = "test-function-key-0123456789";
+    public const string TestCallerHashKey = "test-caller-hash-key-0123456789";
 
     readonly WebApplication _app;
 
@@ -41,6 +42,7 @@ public sealed class SelfHostServer : IAsyncDisposable
             "--environment=Testing",
             $"--AzureWebJobsStorage={storageConnectionString}",
             $"--Ivr:FunctionKey={TestKey}",
+            $"--Telemetry:CallerHashKey={TestCallerHashKey}",
             "--Logging:LogLevel:Default=Warning",
             .. settings,
         ];

@@ -20,7 +20,10 @@ public sealed class BucketAggregate
 
     public long SessionTurns { get; private set; }
 
-    public int PeakConcurrent { get; private set; }
+    /// <summary>The highest average concurrency of any rollup bucket folded in (minute or hour averages).</summary>
+    public double PeakConcurrent { get; private set; }
+
+    public long DroppedRecords { get; set; }
 
     public long ErrorTotal => Errors.Values.Sum();
 
@@ -44,7 +47,7 @@ public sealed class BucketAggregate
         CallsEnded += row.CallsEnded;
         SuccessfulCalls += row.SuccessfulCalls;
         SessionTurns += row.Turns;
-        PeakConcurrent = Math.Max(PeakConcurrent, row.PeakConcurrent);
+        PeakConcurrent = Math.Max(PeakConcurrent, row.AverageConcurrent);
     }
 
     public long ErrorsOfCategory(string category) => Errors.Where(e => e.Key.Category == category).Sum(e => e.Value);

@@ -36,7 +36,7 @@ public sealed class CallListBuilder(int limit)
                 DurationSeconds = record.DurationMs is { } ms ? Math.Round(ms / 1000, 3) : existing.DurationSeconds,
                 Turns = record.Turns ?? existing.Turns,
                 Success = record.Success ?? existing.Success,
-                Status = record.Detail ?? existing.Status,
+                Status = record.Status ?? existing.Status,
             };
 
         if (node is not null)

@@ -1,3 +1,4 @@
+using IvrFunctions.Core.Telemetry.Rollups;
 using IvrFunctions.Core.Insights.Contracts;
 
 namespace IvrFunctions.Core.Insights.Aggregation;

@@ -2,6 +2,7 @@ using IvrFunctions.Core.Errors;
 using IvrFunctions.Core.Insights.Configuration;
 using IvrFunctions.Core.Insights.Contracts;
 using IvrFunctions.Core.Telemetry;
+using IvrFunctions.Core.Telemetry.Rollups;
 
 namespace IvrFunctions.Core.Insights.Aggregation;
 
@@ -12,11 +13,14 @@ public static class PerformanceViews
         ? LatencySummary.Empty
         : new LatencySummary(
             histogram.Count,
-            Ms(histogram.AverageMs),
-            Ms(histogram.Quantile(0.50)),
-            Ms(histogram.Quantile(0.95)),
-            Ms(histogram.Quantile(0.99)),
-            Ms(histogram.MaxMs));
+            Ms(histogram.Mean),
+            Ms(Quantile(histogram, 0.50)),
+            Ms(Quantile(histogram, 0.95)),
+            Ms(Quantile(histogram, 0.99)),
+            Ms(histogram.Max));
+
+    /// <summary>The q-quantile in ms, or null without measurements.</summary>
+    public static double? Quantile(LatencyHistogram? histogram, double q) => histogram is null || histogram.Count == 0 ? null : histogram.Percentile(q);
 
     public static double? TargetMs(InsightsOptions options, string component) =>
         options.TargetSeconds.TryGetValue(component, out var seconds) ? seconds * 1000 : null;
@@ -86,7 +90,7 @@ public static class PerformanceViews
             total.CallsStarted,
             turn.Count,
             live.ConcurrentCalls,
-            Math.Max(total.PeakConcurrent, windowReachesNow ? live.ConcurrentCalls : 0),
+            Round2(Math.Max(total.PeakConcurrent, windowReachesNow ? live.ConcurrentCalls : 0)),
             TurnLatency(aggregate, options),
             Rate(turn.SuccessRate),
             Usd(total.Services.Values.Sum(s => s.CostUsd)),
@@ -104,15 +108,15 @@ public static class PerformanceViews
             [
                 .. ComponentNames(aggregate.Total).Select(name => new ComponentLatencySeries(
                     name,
-                    [.. buckets.Select(b => Ms(b.Stages.GetValueOrDefault(name)?.Latency.Quantile(0.50)))],
-                    [.. buckets.Select(b => Ms(b.Stages.GetValueOrDefault(name)?.Latency.Quantile(0.95)))],
-                    [.. buckets.Select(b => Ms(b.Stages.GetValueOrDefault(name)?.Latency.Quantile(0.99)))])),
+                    [.. buckets.Select(b => Ms(Quantile(b.Stages.GetValueOrDefault(name)?.Latency, 0.50)))],
+                    [.. buckets.Select(b => Ms(Quantile(b.Stages.GetValueOrDefault(name)?.Latency, 0.95)))],
+                    [.. buckets.Select(b => Ms(Quantile(b.Stages.GetValueOrDefault(name)?.Latency, 0.99)))])),
             ],
             [.. buckets.Select(b => b.Stages.GetValueOrDefault(StageNames.Turn)?.Count ?? 0)],
             [.. buckets.Select(b => b.ErrorTotal)],
             [.. ServiceNames(aggregate.Total).Select(name => new ServiceCostSeries(name, [.. buckets.Select(b => Usd(b.Services.GetValueOrDefault(name)?.CostUsd ?? 0))]))],
             [.. CacheNames(aggregate.Total).Select(kind => new CacheHitRateSeries(kind, [.. buckets.Select(b => Rate(b.Caches.GetValueOrDefault(kind)?.HitRate))]))],
-            [.. buckets.Select(b => b.PeakConcurrent)]);
+            [.. buckets.Select(b => Round2(b.PeakConcurrent))]);
     }
 
     public static SessionTotals Sessions(WindowAggregate aggregate, LiveTelemetryStatus live, bool windowReachesNow)
@@ -127,7 +131,7 @@ public static class PerformanceViews
             turns,
             total.CallsStarted == 0 ? null : Math.Round((double)turns / total.CallsStarted, 3),
             live.ConcurrentCalls,
-            Math.Max(total.PeakConcurrent, windowReachesNow ? live.ConcurrentCalls : 0));
+            Round2(Math.Max(total.PeakConcurrent, windowReachesNow ? live.ConcurrentCalls : 0)));
     }
 
     /// <summary>Errors / (turns + webhook requests); null without traffic.</summary>
@@ -171,6 +175,8 @@ public static class PerformanceViews
     public static double? Rate(double? value) => value is null ? null : Math.Round(value.Value, 4);
 
     public static double Usd(double value) => Math.Round(value, 6);
+
+    public static double Round2(double value) => Math.Round(value, 2);
 
     static bool? Met(double? p95, double? target) => p95 is null || target is null ? null : p95 <= target;
 }

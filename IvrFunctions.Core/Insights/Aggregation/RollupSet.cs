@@ -12,4 +12,7 @@ public sealed class RollupSet
     public List<SessionRollup> Sessions { get; } = [];
 
     public List<ErrorRollup> Errors { get; } = [];
+
+    /// <summary>Telemetry records dropped (buffer full) in the range, as persisted by the writers.</summary>
+    public long DroppedRecords { get; set; }
 }

@@ -1,3 +1,4 @@
+using IvrFunctions.Core.Telemetry.Rollups;
 using IvrFunctions.Core.Insights.Contracts;
 
 namespace IvrFunctions.Core.Insights.Aggregation;
@@ -15,11 +16,15 @@ public sealed class ServiceAccumulator
 
     public double CostUsd { get; private set; }
 
-    public void Add(long requests, long successes, LatencyHistogram latency, UsageTotals units, double costUsd)
+    public void Add(long requests, long successes, LatencyHistogram? latency, UsageTotals units, double costUsd)
     {
         Requests += requests;
         Successes += successes;
-        Latency.Merge(latency);
+        if (latency is not null)
+        {
+            Latency.Merge(latency);
+        }
+
         Units = Units.Add(units);
         CostUsd += costUsd;
     }

@@ -1,3 +1,5 @@
+using IvrFunctions.Core.Telemetry.Rollups;
+
 namespace IvrFunctions.Core.Insights.Aggregation;
 
 /// <summary>Sums one component's rollups: counts, successes and the merged latency histogram.</summary>
@@ -9,11 +11,14 @@ public sealed class StageAccumulator
 
     public LatencyHistogram Latency { get; } = new();
 
-    public void Add(long count, long successes, LatencyHistogram latency)
+    public void Add(long count, long successes, LatencyHistogram? latency)
     {
         Count += count;
         Successes += successes;
-        Latency.Merge(latency);
+        if (latency is not null)
+        {
+            Latency.Merge(latency);
+        }
     }
 
     public void Add(StageAccumulator other) => Add(other.Count, other.Successes, other.Latency);

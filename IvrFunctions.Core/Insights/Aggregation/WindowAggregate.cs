@@ -47,6 +47,8 @@ public sealed class WindowAggregate
         {
             Into(row.Bucket, b => b.Add(row));
         }
+
+        Total.DroppedRecords += rows.DroppedRecords;
     }
 
     void Into(DateTimeOffset bucket, Action<BucketAggregate> add)

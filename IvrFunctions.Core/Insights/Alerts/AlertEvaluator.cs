@@ -99,7 +99,7 @@ public sealed class AlertEvaluator(IOptions<AlertsOptions> alerts, IOptions<Insi
         {
             var threshold = Threshold(AlertRuleIds.TelemetryDropped, 0);
             conditions.Add(Condition(AlertRuleIds.TelemetryDropped, null, Warning, snapshot.DroppedRecords > threshold, snapshot.DroppedRecords, threshold, "records",
-                $"{snapshot.DroppedRecords} telemetry records dropped since the previous evaluation"));
+                $"{snapshot.DroppedRecords} telemetry records dropped in the last {minutes} min"));
         }
 
         return conditions;

@@ -25,6 +25,7 @@ public sealed class AlertService(
 {
     readonly SemaphoreSlim _gate = new(1, 1);
     DateTimeOffset _lastEvaluation = DateTimeOffset.MinValue;
+    long _lastProcessDropped;
 
     /// <summary>Evaluation on read is skipped when the last one is younger than this.</summary>
     public static readonly TimeSpan ReadFreshness = TimeSpan.FromSeconds(15);
@@ -45,11 +46,15 @@ public sealed class AlertService(
 
         var total = (await currentRead).Total;
         var turn = total.Stages.GetValueOrDefault(StageNames.Turn) ?? new StageAccumulator();
-        var dropped = await store.TakeDroppedDeltaAsync((await liveRead).DroppedRecords, cancellationToken);
+        // Drops persisted by any writer in the window, or (storage still down) this process's drops since the last evaluation.
+        var processDropped = (await liveRead).DroppedRecords;
+        var processDelta = processDropped >= _lastProcessDropped ? processDropped - _lastProcessDropped : processDropped;
+        _lastProcessDropped = processDropped;
+        var dropped = Math.Max(total.DroppedRecords, processDelta);
         return new MetricsSnapshot(
             now,
             minutes,
-            total.Stages.ToDictionary(s => s.Key, s => new ComponentSample(s.Value.Count, s.Value.Latency.Quantile(0.95))),
+            total.Stages.ToDictionary(s => s.Key, s => new ComponentSample(s.Value.Count, PerformanceViews.Quantile(s.Value.Latency, 0.95))),
             turn.Count,
             turn.Successes,
             total.ErrorTotal,

@@ -18,7 +18,6 @@ public sealed class AlertStore(StorageAccount storage, IOptions<AlertsOptions> o
     public const string Partition = "alerts";
     const string StatePrefix = "s_";
     const string TransitionPrefix = "t_";
-    const string DroppedRow = "m_dropped";
 
     readonly TableClient _table = storage.Table(options.Value.TableName);
     readonly SemaphoreSlim _createGate = new(1, 1);
@@ -192,18 +191,6 @@ public sealed class AlertStore(StorageAccount storage, IOptions<AlertsOptions> o
     {
         var response = await Table.UpdateEntityAsync(transition, transition.ETag, TableUpdateMode.Replace, cancellationToken);
         transition.ETag = response.Headers.ETag ?? transition.ETag;
-    }
-
-    /// <summary>Records the dropped-records total seen now and returns how many were dropped since the previous call.</summary>
-    public async Task<long> TakeDroppedDeltaAsync(long totalNow, CancellationToken cancellationToken = default)
-    {
-        await EnsureCreatedAsync(cancellationToken);
-        var existing = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, DroppedRow, cancellationToken: cancellationToken);
-        var previous = existing.HasValue ? existing.Value!.GetInt64("Total") ?? 0 : 0;
-        var entity = new TableEntity(Partition, DroppedRow) { ["Total"] = totalNow };
-        await Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
-        // A smaller total means the counting process restarted: everything it counted is new.
-        return totalNow >= previous ? totalNow - previous : totalNow;
     }
 
     static string Inverted(DateTimeOffset time) => (DateTimeOffset.MaxValue.UtcTicks - time.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);

@@ -11,7 +11,7 @@ public static class CsvExportWriter
 
     public static readonly string Header =
         "kind,timestamp,name,callSid,turnId,success,durationMs,errorCategory,provider,model,attempt,audioSeconds,characters,inputTokens,"
-        + "cachedInputTokens,outputTokens,costUsd,hit,savedUsd,caller,language,turns,detail";
+        + "cachedInputTokens,outputTokens,costUsd,hit,savedUsd,caller,language,turns,detail,status";
 
     const int FlushEvery = 1000;
 
@@ -60,7 +60,8 @@ public static class CsvExportWriter
             .Append(CsvCell.Text(r.Caller)).Append(',')
             .Append(CsvCell.Text(r.Language)).Append(',')
             .Append(Number(r.Turns)).Append(',')
-            .Append(CsvCell.Text(r.Detail));
+            .Append(CsvCell.Text(r.Detail)).Append(',')
+            .Append(CsvCell.Text(r.Status));
     }
 
     static string Bool(bool? value) => value switch { true => "true", false => "false", null => string.Empty };
