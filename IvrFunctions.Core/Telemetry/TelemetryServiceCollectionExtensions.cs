@@ -1,3 +1,4 @@
+using IvrFunctions.Core.Storage;
 using IvrFunctions.Core.Telemetry.Costs;
 using IvrFunctions.Core.Telemetry.Privacy;
 using IvrFunctions.Core.Telemetry.Storage;
@@ -25,10 +26,10 @@ public static class TelemetryServiceCollectionExtensions
 
         services.TryAddSingleton<TelemetryInstruments>();
         services.TryAddSingleton<TelemetryBuffer>();
-        services.TryAddSingleton<PriceTable>();
+        services.TryAddSingleton(sp => new PriceTable(sp.GetRequiredService<IOptions<PriceOptions>>()));
         services.TryAddSingleton<CostCalculator>();
-        services.TryAddSingleton<CallerNumberHasher>();
-        services.TryAddSingleton<TelemetryTables>();
+        services.TryAddSingleton(sp => new CallerNumberHasher(sp.GetRequiredService<IOptions<TelemetryOptions>>()));
+        services.TryAddSingleton(sp => new TelemetryTables(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<IOptions<TelemetryOptions>>()));
         services.TryAddSingleton<TelemetryFlusher>();
         services.TryAddSingleton<TelemetryReader>();
         services.TryAddSingleton<TelemetryRetention>();

@@ -1,6 +1,8 @@
 using System.Diagnostics.Metrics;
 using Azure.Data.Tables;
+using IvrFunctions.Core.Configuration;
 using IvrFunctions.Core.Health;
+using IvrFunctions.Core.Storage;
 using IvrFunctions.Core.Telemetry;
 using IvrFunctions.Core.Telemetry.Costs;
 using IvrFunctions.Core.Telemetry.Privacy;
@@ -67,8 +69,12 @@ sealed class TelemetryHarness : IDisposable
         ShutdownFlushTimeout = TimeSpan.FromSeconds(30),
     };
 
+    /// <summary>The table service as the hosts build it (same retry settings), for Azurite at <paramref name="connectionString"/>.</summary>
     public static async Task<TableServiceClient> ServiceAsync(string? connectionString = null) =>
-        new(connectionString ?? await TestAzurite.ConnectionStringAsync());
+        new StorageAccount(Microsoft.Extensions.Options.Options.Create(new StorageOptions
+        {
+            ConnectionString = connectionString ?? await TestAzurite.ConnectionStringAsync(),
+        })).Tables;
 
     /// <summary>Every record of every kind in the window, read back from storage.</summary>
     public async Task<List<TelemetryRecord>> ReadAllAsync(DateTimeOffset from, DateTimeOffset to)
