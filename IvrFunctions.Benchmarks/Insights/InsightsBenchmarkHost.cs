@@ -101,6 +101,7 @@ sealed class InsightsBenchmarkHost : IAsyncDisposable
                 $"--Telemetry:CallerHashKey={Options.CallerHashKey}",
                 $"--Telemetry:RecordsTable={Options.RecordsTable}",
                 $"--Telemetry:RollupsTable={Options.RollupsTable}",
+                $"--Telemetry:HourlyRollupsTable={Options.HourlyRollupsTable}",
                 "--Alerts:Enabled=false",
                 "--Logging:LogLevel:Default=Warning",
             ],

@@ -130,7 +130,9 @@ public sealed class ExportTests(SeededHostFixture fixture) : IClassFixture<Seede
 
         host.Time.SetUtcNow(now);
         await host.FlushAsync();
-        await new Azure.Data.Tables.TableServiceClient(await Infrastructure.TestAzurite.ConnectionStringAsync()).DeleteTableAsync(host.RollupsTable);
+        var service = new Azure.Data.Tables.TableServiceClient(await Infrastructure.TestAzurite.ConnectionStringAsync());
+        await service.DeleteTableAsync(host.RollupsTable);
+        await service.DeleteTableAsync(host.RollupsTable + "h");
 
         var text = await (await host.PostJsonAsync("/api/performance/export?window=24h&kinds=cache,stage", null)).Content.ReadAsStringAsync();
 
