@@ -71,7 +71,7 @@ sealed class InsightsBenchmarkHost : IAsyncDisposable
         {
             var rows = accumulator.DirtyRows().Select(r => r.Entity).GroupBy(e => e.PartitionKey).SelectMany(g => g.Chunk(100)).ToList();
             await Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (batch, token) =>
-                await tables.Rollups.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), token));
+                await tables.RollupsFor(batch[0].PartitionKey).SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), token));
         }
     }
 
