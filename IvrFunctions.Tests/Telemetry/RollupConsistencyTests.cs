@@ -2,13 +2,24 @@ using IvrFunctions.Core.Errors;
 using IvrFunctions.Core.Telemetry;
 using IvrFunctions.Core.Telemetry.Rollups;
 using IvrFunctions.Core.Telemetry.Storage;
+using IvrFunctions.SelfHost.Azurite;
 using Microsoft.Extensions.Time.Testing;
 
 namespace IvrFunctions.Tests.Telemetry;
 
-/// <summary>Rollups read back must equal aggregates computed here, independently, from the raw records read back.</summary>
-public sealed class RollupConsistencyTests
+/// <summary>
+/// Rollups read back must equal aggregates computed here, independently, from the raw records read back. These tests write
+/// thousands of rows, so they use their own Azurite rather than load the one the other tests share.
+/// </summary>
+public sealed class RollupConsistencyTests : IAsyncLifetime
 {
+    AzuriteProcess _azurite = null!;
+
+    public async Task InitializeAsync() =>
+        _azurite = await AzuriteProcess.StartAsync(new AzuriteSettings(AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), DataFolder: null));
+
+    public async Task DisposeAsync() => await _azurite.DisposeAsync();
+
     static readonly DateTimeOffset Start = new(2026, 11, 24, 22, 41, 17, TimeSpan.Zero);
     static readonly string[] Models = ["gpt-4o-mini", "gpt-4o", "unknown-model"];
     static readonly string[] Voices = ["standard", "wavenet", "neural2"];
@@ -17,7 +28,7 @@ public sealed class RollupConsistencyTests
     [Fact]
     public async Task Rollups_FromConcurrentWritersFlushingInParallel_EqualAggregatesOfTheRawRecords()
     {
-        var service = await TelemetryHarness.ServiceAsync();
+        var service = await TelemetryHarness.ServiceAsync(_azurite.Settings.ConnectionString);
         var options = TelemetryHarness.NewOptions("rollup");
         const int writers = 4;
         const int eventsPerWriter = 1_200;
@@ -89,7 +100,7 @@ public sealed class RollupConsistencyTests
     {
         var start = new DateTimeOffset(2026, 11, 24, 6, 30, 0, TimeSpan.Zero);
         var time = new FakeTimeProvider(start);
-        using var harness = new TelemetryHarness(await TelemetryHarness.ServiceAsync(), TelemetryHarness.NewOptions("late"), time);
+        using var harness = new TelemetryHarness(await TelemetryHarness.ServiceAsync(_azurite.Settings.ConnectionString), TelemetryHarness.NewOptions("late"), time);
         harness.Telemetry.RecordSession(new SessionEvent(SessionEventKind.Started, "call-long", null, "en-IN"));
         await harness.Flusher.FlushAsync();
 
