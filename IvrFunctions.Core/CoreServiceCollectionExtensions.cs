@@ -1,6 +1,7 @@
 using IvrFunctions.Core.Configuration;
 using IvrFunctions.Core.Health;
 using IvrFunctions.Core.Providers;
+using IvrFunctions.Core.Insights;
 using IvrFunctions.Core.Storage;
 using IvrFunctions.Core.Telemetry;
 using Microsoft.Extensions.Configuration;
@@ -37,6 +38,7 @@ public static class CoreServiceCollectionExtensions
         services.AddIvrTelemetry(configuration);
         services.AddIvrCallFlow(configuration);
         services.AddIvrProviders(configuration);
+        services.AddIvrInsights(configuration);
         return services;
     }
 

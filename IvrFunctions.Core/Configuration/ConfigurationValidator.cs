@@ -1,3 +1,4 @@
+using IvrFunctions.Core.Insights.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace IvrFunctions.Core.Configuration;
@@ -16,7 +17,10 @@ public sealed class ConfigurationValidator(
     IOptions<ExotelOptions> exotel,
     IOptions<TurnsOptions>? turns = null,
     IOptions<AudioOptions>? audio = null,
-    Providers.ProviderSettingsValidator? providerSettings = null)
+    Providers.ProviderSettingsValidator? providerSettings = null,
+    IOptions<InsightsOptions>? insights = null,
+    IOptions<AlertsOptions>? alerts = null,
+    IOptions<DashboardOptions>? dashboard = null)
 {
     public IReadOnlyList<string> Validate(IvrOptions ivr)
     {
@@ -43,6 +47,7 @@ public sealed class ConfigurationValidator(
             CallFlowValidation.Validate(turns?.Value ?? new TurnsOptions(), audio?.Value ?? new AudioOptions(), storage.Value, errors);
         }
 
+        InsightsConfigurationRules.Validate(insights?.Value, alerts?.Value, dashboard?.Value, errors);
         return errors;
     }
 

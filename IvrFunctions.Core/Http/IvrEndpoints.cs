@@ -16,6 +16,7 @@ public static class IvrEndpoints
             .WithMetadata(new AnonymousRoute());
         api.MapGet(InfoEndpoint.Route, InfoEndpoint.Handle).WithName("Info");
         api.MapCallFlowEndpoints();
+        api.MapPerformanceApi();
         return api;
     }
 }

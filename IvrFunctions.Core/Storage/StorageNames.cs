@@ -19,8 +19,11 @@ public static class StorageNames
     /// <summary>Answers by normalised question, language and knowledge-base version.</summary>
     public const string ResponseCacheTable = "IvrResponseCache";
 
+    /// <summary>Alert state and transition history (insights).</summary>
+    public const string AlertsTable = "IvrAlerts";
+
     public static readonly IReadOnlyList<string> Tables =
-        [SessionsTable, TurnsTable, ResponseCacheTable, TelemetryRecordsTable, TelemetryRollupsTable, TelemetryHourlyRollupsTable];
+        [SessionsTable, TurnsTable, ResponseCacheTable, TelemetryRecordsTable, TelemetryRollupsTable, TelemetryHourlyRollupsTable, AlertsTable];
 
     public const string AnswersContainer = "answers";
 
@@ -30,5 +33,8 @@ public static class StorageNames
     /// <summary>Knowledge-base documents and the retrieval index.</summary>
     public const string KnowledgeContainer = "knowledge-base";
 
-    public static readonly IReadOnlyList<string> Containers = [AnswersContainer, AudioCacheContainer, KnowledgeContainer];
+    /// <summary>Performance exports written with <c>destination=blob</c>.</summary>
+    public const string ExportsContainer = "exports";
+
+    public static readonly IReadOnlyList<string> Containers = [AnswersContainer, AudioCacheContainer, KnowledgeContainer, ExportsContainer];
 }

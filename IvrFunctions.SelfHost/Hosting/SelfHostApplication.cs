@@ -16,7 +16,7 @@ public static class SelfHostApplication
 
     public static WebApplication Build(string[] args) => Build(args, configureServices: null);
 
-    /// <summary>Builds the host; <paramref name="configureServices"/> runs after the defaults (tests replace providers with it).</summary>
+    /// <summary>Builds the host; <paramref name="configureServices"/> runs last, so tests can replace services (providers, <see cref="TimeProvider"/>).</summary>
     public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -34,12 +34,16 @@ public static class SelfHostApplication
         builder.Services.AddHostedService<TelemetryRetentionService>();
         builder.Services.AddProblemDetails();
         builder.Services.AddInProcessTurns();
+        builder.Services.AddCors();
+        builder.Services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>, DashboardCors>();
+        builder.Services.AddHostedService<AlertEvaluationService>();
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
+        app.UseCors(DashboardCors.PolicyName);
         app.UseMiddleware<FunctionKeyMiddleware>();
         app.MapGroup("/api").MapIvrEndpoints();
         return app;
