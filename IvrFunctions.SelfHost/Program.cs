@@ -1,4 +1,11 @@
+using IvrFunctions.SelfHost.Dashboard;
 using IvrFunctions.SelfHost.Hosting;
+
+// Commands (the first argument) run and exit; anything else starts the host.
+if (args is [UploadDashboardCommand.Name, .. var uploadArgs])
+{
+    return await UploadDashboardCommand.RunAsync(uploadArgs, Console.Out);
+}
 
 var app = SelfHostApplication.Build(args);
 try
