@@ -1,6 +1,8 @@
 using IvrFunctions.Core.Configuration;
 using IvrFunctions.Core.Health;
+using IvrFunctions.Core.Insights;
 using IvrFunctions.Core.Storage;
+using IvrFunctions.Core.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,6 +34,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<StorageHealthProbe>();
         services.AddSingleton<HealthService>();
         services.AddSingleton<InfoService>();
+        services.AddIvrTelemetry(configuration);
+        services.AddIvrInsights(configuration);
         return services;
     }
 

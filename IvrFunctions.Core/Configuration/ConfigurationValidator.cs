@@ -1,3 +1,4 @@
+using IvrFunctions.Core.Insights.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace IvrFunctions.Core.Configuration;
@@ -13,7 +14,10 @@ public sealed class ConfigurationValidator(
     IOptions<GoogleOptions> google,
     IOptions<OpenAIOptions> openAI,
     IOptions<AzureOpenAIOptions> azureOpenAI,
-    IOptions<ExotelOptions> exotel)
+    IOptions<ExotelOptions> exotel,
+    IOptions<InsightsOptions>? insights = null,
+    IOptions<AlertsOptions>? alerts = null,
+    IOptions<DashboardOptions>? dashboard = null)
 {
     public IReadOnlyList<string> Validate(IvrOptions ivr)
     {
@@ -34,6 +38,7 @@ public sealed class ConfigurationValidator(
             }
         }
 
+        InsightsConfigurationRules.Validate(insights?.Value, alerts?.Value, dashboard?.Value, errors);
         return errors;
     }
 

@@ -15,6 +15,7 @@ public static class IvrEndpoints
             .WithName("Health")
             .WithMetadata(new AnonymousRoute());
         api.MapGet(InfoEndpoint.Route, InfoEndpoint.Handle).WithName("Info");
+        api.MapPerformanceApi();
         return api;
     }
 }

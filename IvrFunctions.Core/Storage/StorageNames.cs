@@ -5,9 +5,21 @@ public static class StorageNames
 {
     public const string SessionsTable = "IvrSessions";
 
-    public static readonly IReadOnlyList<string> Tables = [SessionsTable];
+    /// <summary>Raw telemetry records (stage, usage, cache, session, error), partitioned by kind and hour.</summary>
+    public const string TelemetryRecordsTable = "IvrTelemetryRecords";
+
+    /// <summary>Telemetry rollups per minute and hour bucket, one row per writer shard.</summary>
+    public const string TelemetryRollupsTable = "IvrTelemetryRollups";
+
+    /// <summary>Alert state and transition history (insights).</summary>
+    public const string AlertsTable = "IvrAlerts";
+
+    public static readonly IReadOnlyList<string> Tables = [SessionsTable, TelemetryRecordsTable, TelemetryRollupsTable, AlertsTable];
 
     public const string AnswersContainer = "answers";
 
-    public static readonly IReadOnlyList<string> Containers = [AnswersContainer];
+    /// <summary>Performance exports written with <c>destination=blob</c>.</summary>
+    public const string ExportsContainer = "exports";
+
+    public static readonly IReadOnlyList<string> Containers = [AnswersContainer, ExportsContainer];
 }

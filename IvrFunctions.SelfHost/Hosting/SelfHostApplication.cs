@@ -14,7 +14,10 @@ public static class SelfHostApplication
     public const string DefaultUrl = "http://localhost:7071";
     public const string HostName = "selfhost";
 
-    public static WebApplication Build(string[] args)
+    public static WebApplication Build(string[] args) => Build(args, configureServices: null);
+
+    /// <summary>Builds the host; <paramref name="configureServices"/> runs last, so tests can replace services (e.g. <see cref="TimeProvider"/>).</summary>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices)
     {
         var builder = WebApplication.CreateBuilder(args);
         if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
@@ -28,13 +31,19 @@ public static class SelfHostApplication
         builder.Services.AddSingleton<IPostConfigureOptions<IvrOptions>, DevelopmentKeyStore>();
         builder.Services.AddSingleton<IValidateOptions<IvrOptions>, FunctionKeyRequirement>();
         builder.Services.AddHostedService<StorageStartupService>();
+        builder.Services.AddHostedService<TelemetryRetentionService>();
         builder.Services.AddProblemDetails();
+        builder.Services.AddCors();
+        builder.Services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>, DashboardCors>();
+        builder.Services.AddHostedService<AlertEvaluationService>();
+        configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDashboardSite();
         app.UseRouting();
+        app.UseCors(DashboardCors.PolicyName);
         app.UseMiddleware<FunctionKeyMiddleware>();
         app.MapGroup("/api").MapIvrEndpoints();
         return app;

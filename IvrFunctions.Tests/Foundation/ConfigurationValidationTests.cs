@@ -14,6 +14,7 @@ public sealed class ConfigurationValidationTests
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["AzureWebJobsStorage"] = storage,
         ["Ivr__FunctionKey"] = SelfHostServer.TestKey,
+        ["Telemetry__CallerHashKey"] = SelfHostServer.TestCallerHashKey,
     };
 
     static string UnusedStorage()

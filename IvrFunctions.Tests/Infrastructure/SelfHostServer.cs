@@ -12,6 +12,7 @@ namespace IvrFunctions.Tests.Infrastructure;
 public sealed class SelfHostServer : IAsyncDisposable
 {
     public const string TestKey = "test-function-key-0123456789";
+    public const string TestCallerHashKey = "test-caller-hash-key-0123456789";
 
     readonly WebApplication _app;
 
@@ -28,7 +29,11 @@ public sealed class SelfHostServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<SelfHostServer> StartAsync(string? storageConnectionString = null, params string[] settings)
+    public static Task<SelfHostServer> StartAsync(string? storageConnectionString = null, params string[] settings) =>
+        StartWithServicesAsync(configureServices: null, storageConnectionString, settings);
+
+    /// <summary>As <see cref="StartAsync(string?, string[])"/>, replacing services after the host's own registrations (e.g. a FakeTimeProvider).</summary>
+    public static async Task<SelfHostServer> StartWithServicesAsync(Action<IServiceCollection>? configureServices, string? storageConnectionString, params string[] settings)
     {
         storageConnectionString ??= await TestAzurite.ConnectionStringAsync();
         string[] args =
@@ -37,10 +42,11 @@ public sealed class SelfHostServer : IAsyncDisposable
             "--environment=Testing",
             $"--AzureWebJobsStorage={storageConnectionString}",
             $"--Ivr:FunctionKey={TestKey}",
+            $"--Telemetry:CallerHashKey={TestCallerHashKey}",
             "--Logging:LogLevel:Default=Warning",
             .. settings,
         ];
-        var app = SelfHostApplication.Build(args);
+        var app = SelfHostApplication.Build(args, configureServices);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new SelfHostServer(app, new Uri(address));

@@ -20,5 +20,8 @@ public sealed class AlertsOptions
     /// <summary>Per-rule overrides keyed by rule id (see <c>AlertRuleIds</c>).</summary>
     public IDictionary<string, AlertRuleOptions> Rules { get; } = new Dictionary<string, AlertRuleOptions>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Table holding alert state and history. The default value is <c>IvrAlerts</c>.</summary>
+    public string TableName { get; set; } = Storage.StorageNames.AlertsTable;
+
     public AlertWebhookOptions Webhook { get; set; } = new();
 }

@@ -39,6 +39,9 @@ public sealed class InsightsOptions
     /// <summary>How many error records the errors view scans at most for top errors and samples. The default value is 50,000.</summary>
     public int MaxErrorRecordsScanned { get; set; } = 50_000;
 
+    /// <summary>Blob container for exports with <c>destination=blob</c>. The default value is <c>exports</c>.</summary>
+    public string ExportContainer { get; set; } = Storage.StorageNames.ExportsContainer;
+
     /// <summary>How long an export link stays valid. The default value is 60 minutes.</summary>
     public int ExportLinkMinutes { get; set; } = 60;
 }

@@ -6,6 +6,8 @@ namespace IvrFunctions.Core.Insights.Contracts;
 /// </summary>
 /// <param name="Kind"><c>stage</c>, <c>usage</c>, <c>cache</c>, <c>session</c> or <c>error</c>.</param>
 /// <param name="Name">The stage, service, cache kind, session event (<c>started</c>/<c>ended</c>) or error component.</param>
+/// <param name="Caller">Masked: <c>hash:</c> and 8 characters of the keyed hash telemetry stores (never a number).</param>
+/// <param name="Status">Session end status from Exotel (<c>completed</c>, <c>no-answer</c>, ...).</param>
 public sealed record ExportRecord(
     string Kind,
     DateTimeOffset Timestamp,
@@ -29,4 +31,5 @@ public sealed record ExportRecord(
     string? Caller = null,
     string? Language = null,
     int? Turns = null,
-    string? Detail = null);
+    string? Detail = null,
+    string? Status = null);

@@ -9,4 +9,4 @@ public sealed record SessionTotals(
     long Turns,
     double? TurnsPerCall,
     int ConcurrentCallsNow,
-    int ConcurrentCallsPeak);
+    double ConcurrentCallsPeak);

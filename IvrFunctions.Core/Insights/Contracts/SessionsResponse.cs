@@ -5,7 +5,7 @@ public sealed record SessionsResponse(
     WindowInfo Window,
     SessionTotals Totals,
     IReadOnlyList<DateTimeOffset> Buckets,
-    IReadOnlyList<int> ConcurrentCallsPeak,
+    IReadOnlyList<double> ConcurrentCallsPeak,
     IReadOnlyList<long> CallsStarted,
     IReadOnlyList<CallSummary> Calls,
     bool CallsTruncated);

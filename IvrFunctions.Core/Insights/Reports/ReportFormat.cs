@@ -1,0 +1,7 @@
+namespace IvrFunctions.Core.Insights.Reports;
+
+public enum ReportFormat
+{
+    Markdown = 1,
+    Text,
+}

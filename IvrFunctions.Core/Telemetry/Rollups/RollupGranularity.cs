@@ -1,0 +1,7 @@
+namespace IvrFunctions.Core.Telemetry.Rollups;
+
+public enum RollupGranularity
+{
+    Minute = 1,
+    Hour,
+}

@@ -1,0 +1,3 @@
+namespace IvrFunctions.Core.Telemetry.Storage;
+
+public sealed record RetentionResult(long RecordsDeleted, long RollupRowsDeleted, DateTimeOffset Cutoff);

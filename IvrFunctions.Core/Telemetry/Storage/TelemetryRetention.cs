@@ -1,0 +1,90 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IvrFunctions.Core.Telemetry.Storage;
+
+/// <summary>
+/// Deletes telemetry past its retention: raw records and minute rollups older than <see cref="TelemetryOptions.RetentionDays"/>,
+/// hour rollups older than <see cref="TelemetryOptions.RollupRetentionDays"/>. Whole partitions age out together, so each
+/// kind is one partition-range query plus batched deletes. Safe to run from both hosts at once (deleting a gone row is fine).
+/// Called hourly by the SelfHost's background service and by the Functions app's timer trigger.
+/// </summary>
+public sealed class TelemetryRetention(TelemetryTables tables, IOptions<TelemetryOptions> options, TimeProvider time, ILogger<TelemetryRetention> logger)
+{
+    const int MaxTransactionSize = 100;
+
+    public async Task<RetentionResult> PurgeAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var cutoff = now.AddDays(-options.Value.RetentionDays);
+        var rollupCutoff = now.AddDays(-options.Value.RollupRetentionDays);
+        try
+        {
+            await tables.EnsureCreatedAsync(cancellationToken);
+            long records = 0;
+            foreach (var kind in Enum.GetValues<TelemetryRecordKind>())
+            {
+                var prefix = TelemetrySchema.KindName(kind) + "-";
+                // Partitions whose whole hour ended by the cutoff.
+                var end = TelemetrySchema.RecordPartition(kind, TimeBuckets.Floor(cutoff, Rollups.RollupGranularity.Hour));
+                records += await DeleteRangeAsync(tables.Records, prefix, end, cancellationToken);
+            }
+
+            long rollups = 0;
+            rollups += await DeleteRangeAsync(tables.Rollups, "m", TelemetrySchema.RollupPartition(cutoff, Rollups.RollupGranularity.Minute), cancellationToken);
+            rollups += await DeleteRangeAsync(tables.Rollups, "h", TelemetrySchema.RollupPartition(rollupCutoff, Rollups.RollupGranularity.Hour), cancellationToken);
+            TelemetryLog.RetentionDone(logger, records, rollups, cutoff);
+            return new RetentionResult(records, rollups, cutoff);
+        }
+        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or AggregateException)
+        {
+            TelemetryLog.RetentionFailed(logger, ex.GetBaseException().Message);
+            throw;
+        }
+    }
+
+    /// <summary>Deletes every row whose partition key is in [<paramref name="low"/>, <paramref name="high"/>).</summary>
+    static async Task<long> DeleteRangeAsync(TableClient table, string low, string high, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {low} and PartitionKey lt {high}");
+        long deleted = 0;
+        var batch = new List<TableEntity>(MaxTransactionSize);
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, 1000, ["PartitionKey", "RowKey"], cancellationToken))
+        {
+            if (batch.Count > 0 && (batch.Count == MaxTransactionSize || batch[0].PartitionKey != entity.PartitionKey))
+            {
+                deleted += await DeleteBatchAsync(table, batch, cancellationToken);
+                batch.Clear();
+            }
+
+            batch.Add(entity);
+        }
+
+        if (batch.Count > 0)
+        {
+            deleted += await DeleteBatchAsync(table, batch, cancellationToken);
+        }
+
+        return deleted;
+    }
+
+    static async Task<long> DeleteBatchAsync(TableClient table, List<TableEntity> batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All)), cancellationToken);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 404)
+        {
+            // Another instance deleted some of them first: delete the rest one by one (a missing row is not an error).
+            foreach (var entity in batch)
+            {
+                await table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, ETag.All, cancellationToken);
+            }
+        }
+
+        return batch.Count;
+    }
+}

@@ -1,0 +1,66 @@
+using IvrFunctions.Core.Telemetry.Rollups;
+
+namespace IvrFunctions.Core.Telemetry.Storage;
+
+/// <summary>
+/// The table keys, in one place (README "Telemetry" describes them for readers).
+/// Records: PartitionKey <c>{kind}-{yyyyMMddHH}</c>, RowKey <c>{yyyyMMddHHmmssfffffff}-{id}</c>.
+/// Rollups: PartitionKey <c>m{yyyyMMdd}</c> (minute rows of a day) or <c>h{yyyyMM}</c> (hour rows of a month),
+/// RowKey <c>{bucket}|{dimension}|{key}|{writer}</c> with bucket <c>yyyyMMddHHmm</c> or <c>yyyyMMddHH</c>.
+/// </summary>
+public static class TelemetrySchema
+{
+    public const char RollupSeparator = '|';
+
+    public static string KindName(TelemetryRecordKind kind) => kind switch
+    {
+        TelemetryRecordKind.Stage => "stage",
+        TelemetryRecordKind.Usage => "usage",
+        TelemetryRecordKind.Cache => "cache",
+        TelemetryRecordKind.Session => "session",
+        TelemetryRecordKind.Error => "error",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    public static TelemetryRecordKind ParseKind(string name) => name switch
+    {
+        "stage" => TelemetryRecordKind.Stage,
+        "usage" => TelemetryRecordKind.Usage,
+        "cache" => TelemetryRecordKind.Cache,
+        "session" => TelemetryRecordKind.Session,
+        "error" => TelemetryRecordKind.Error,
+        _ => throw new FormatException($"Unknown telemetry record kind '{name}'."),
+    };
+
+    public static string RecordPartition(TelemetryRecordKind kind, DateTimeOffset hour) =>
+        $"{KindName(kind)}-{TimeBuckets.Format(hour, TimeBuckets.HourFormat)}";
+
+    public static string RecordRowPrefix(DateTimeOffset time) => TimeBuckets.Format(time, TimeBuckets.InstantFormat);
+
+    public static string RecordRow(DateTimeOffset time, string id) => $"{RecordRowPrefix(time)}-{id}";
+
+    public static string RollupPartition(DateTimeOffset bucketStart, RollupGranularity granularity) => granularity == RollupGranularity.Minute
+        ? "m" + TimeBuckets.Format(bucketStart, TimeBuckets.DayFormat)
+        : "h" + TimeBuckets.Format(bucketStart, TimeBuckets.MonthFormat);
+
+    public static string RollupRow(DateTimeOffset bucketStart, RollupGranularity granularity, string dimension, string key, string writer) =>
+        string.Join(RollupSeparator, TimeBuckets.BucketKey(bucketStart, granularity), dimension, SafeKey(key), writer);
+
+    /// <summary>Row and partition keys may not contain / \ # ? or control characters, nor the separator.</summary>
+    public static string SafeKey(string value)
+    {
+        if (value.AsSpan().IndexOfAny("/\\#?|") < 0 && !value.Any(char.IsControl))
+        {
+            return value;
+        }
+
+        return string.Create(value.Length, value, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                span[i] = c is '/' or '\\' or '#' or '?' or '|' || char.IsControl(c) ? '_' : c;
+            }
+        });
+    }
+}

@@ -1,0 +1,11 @@
+namespace IvrFunctions.Core.Telemetry;
+
+/// <summary>The kinds of raw record; each is its own run of partitions (<c>{kind}-{yyyyMMddHH}</c>) in the records table.</summary>
+public enum TelemetryRecordKind
+{
+    Stage = 1,
+    Usage,
+    Cache,
+    Session,
+    Error,
+}

@@ -1,0 +1,94 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using IvrFunctions.Core.Telemetry;
+using IvrFunctions.Core.Telemetry.Storage;
+using IvrFunctions.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace IvrFunctions.Tests.Insights;
+
+/// <summary>
+/// The real SelfHost on loopback with a <see cref="FakeTimeProvider"/>, telemetry and alert tables of its own, and the
+/// alert timer off (tests evaluate when they choose). Telemetry is seeded through the host's own capture API and flusher.
+/// </summary>
+sealed class InsightsHost : IAsyncDisposable
+{
+    InsightsHost(SelfHostServer server, FakeTimeProvider time, string recordsTable, string rollupsTable, string alertsTable)
+    {
+        Server = server;
+        Time = time;
+        RecordsTable = recordsTable;
+        RollupsTable = rollupsTable;
+        AlertsTable = alertsTable;
+        Client = server.KeyedClient();
+    }
+
+    public SelfHostServer Server { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public HttpClient Client { get; }
+
+    public string RecordsTable { get; }
+
+    public string RollupsTable { get; }
+
+    public string AlertsTable { get; }
+
+    public ITelemetry Telemetry => Server.Services.GetRequiredService<ITelemetry>();
+
+    public T Get<T>()
+        where T : notnull => Server.Services.GetRequiredService<T>();
+
+    public static async Task<InsightsHost> StartAsync(DateTimeOffset now, params string[] settings) =>
+        await StartAsync(now, null, null, settings);
+
+    /// <summary>Shares <paramref name="tablesOf"/>'s tables (a second instance of the same deployment) when given.</summary>
+    public static async Task<InsightsHost> StartAsync(DateTimeOffset now, InsightsHost? tablesOf, Action<IServiceCollection>? services, params string[] settings)
+    {
+        var time = new FakeTimeProvider(now);
+        var records = tablesOf?.RecordsTable ?? TestAzurite.UniqueName("insrec");
+        var rollups = tablesOf?.RollupsTable ?? TestAzurite.UniqueName("insrol");
+        var alerts = tablesOf?.AlertsTable ?? TestAzurite.UniqueName("insalert");
+        var server = await SelfHostServer.StartWithServicesAsync(
+            s =>
+            {
+                s.Replace(ServiceDescriptor.Singleton<TimeProvider>(time));
+                services?.Invoke(s);
+            },
+            null,
+            [
+                $"--Telemetry:RecordsTable={records}",
+                $"--Telemetry:RollupsTable={rollups}",
+                $"--Alerts:TableName={alerts}",
+                "--Alerts:Enabled=false",
+                "--Alerts:Webhook:RetryDelay=00:00:00.050",
+                .. settings,
+            ]);
+        return new InsightsHost(server, time, records, rollups, alerts);
+    }
+
+    /// <summary>Writes everything captured so far to the tables.</summary>
+    public Task FlushAsync() => Get<TelemetryFlusher>().FlushAsync();
+
+    public async Task<JsonElement> GetJsonAsync(string pathAndQuery)
+    {
+        var response = await Client.GetAsync(new Uri(pathAndQuery, UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {pathAndQuery} answered {(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    public async Task<HttpResponseMessage> PostJsonAsync(string pathAndQuery, object? body) =>
+        body is null
+            ? await Client.PostAsync(new Uri(pathAndQuery, UriKind.Relative), null)
+            : await Client.PostAsJsonAsync(new Uri(pathAndQuery, UriKind.Relative), body);
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await Server.DisposeAsync();
+    }
+}
