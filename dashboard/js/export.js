@@ -1,8 +1,15 @@
 // Export buttons: POST /performance/export for the window on screen, saved through a temporary object URL.
+import { ApiError } from './api.js';
 /** Downloads the export; returns the file name. */
 export async function downloadExport(api, format, window) {
   const response = await api.post('performance/export', { format, from: window.from, to: window.to });
-  const blob = await response.blob();
+  let blob;
+  try {
+    blob = await response.blob();
+  } catch (error) {
+    throw new ApiError('server', 'The export broke off while downloading: the API failed part way through.',
+      { detail: `Try a shorter window, and see the host log (${error.message}).` });
+  }
   const name = fileName(response.headers.get('content-disposition')) ?? `ivr-export.${format}`;
   const url = URL.createObjectURL(blob);
   try {

@@ -15,7 +15,7 @@ import { renderKpis } from './views/kpis.js';
 import { renderLatency } from './views/latency.js';
 import { renderStages } from './views/stages.js';
 import { renderTurn } from './views/turn.js';
-import { renderVolume } from './views/volume.js';
+import { renderConcurrency, renderVolume } from './views/volume.js';
 
 const $ = (id) => document.getElementById(id);
 const windowStorageKey = 'ivr-dashboard.window';
@@ -145,6 +145,7 @@ function render() {
   renderSafely('latency', () => renderLatency(latencyTargets(), dashboard, metrics.components));
   renderSafely('stages', () => renderStages({ canvas: $('chart-stages'), tableContainer: $('table-stages') }, metrics.components));
   renderSafely('volume', () => renderVolume({ canvas: $('chart-volume'), tableContainer: $('table-volume') }, dashboard));
+  renderSafely('concurrency', () => renderConcurrency({ canvas: $('chart-concurrency'), tableContainer: $('table-concurrency') }, dashboard));
   renderSafely('costs', () => renderCosts({ canvas: $('chart-cost'), tableContainer: $('table-cost'), budgetContainer: $('budget') }, dashboard, metrics.apiUsage));
   renderSafely('cache', () => renderCache({ canvas: $('chart-cache'), tableContainer: $('table-cache') }, dashboard, metrics.cache));
   renderSafely('alerts', () => renderAlerts($('alerts'), metrics.alerts));

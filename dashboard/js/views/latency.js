@@ -27,7 +27,7 @@ export function renderLatency({ canvas, tableContainer, select }, dashboard, com
     type: 'line',
     data: { labels, datasets },
     options: {
-      spanGaps: false,
+      spanGaps: true, // sparse traffic leaves empty buckets; the table lists only measured ones
       scales: { x: axis(''), y: axis('milliseconds', { beginAtZero: true }) },
       plugins: { tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${f.ms(item.parsed.y)}` } } },
     },

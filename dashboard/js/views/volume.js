@@ -27,3 +27,23 @@ export function renderVolume({ canvas, tableContainer }, dashboard) {
     { header: 'Errors', value: (r) => f.count(r.errors), numeric: true },
   ], rows));
 }
+
+/** Peak concurrent calls per bucket (dashboard.series.concurrentCallsPeak). */
+export function renderConcurrency({ canvas, tableContainer }, dashboard) {
+  const { buckets, concurrentCallsPeak } = dashboard.series;
+  renderChart(canvas, {
+    type: 'line',
+    data: {
+      labels: buckets.map((b) => f.bucketLabel(b, dashboard.window.bucketSeconds)),
+      datasets: [{ label: 'peak concurrent calls', data: concurrentCallsPeak, borderColor: '#6a51a3', backgroundColor: 'rgba(106, 81, 163, 0.15)', fill: true, stepped: true, pointRadius: 0, borderWidth: 2 }],
+    },
+    options: { scales: { x: axis(''), y: axis('calls', { beginAtZero: true, ticks: { precision: 0, color: '#4a5566' } }) } },
+  });
+  const k = dashboard.kpis;
+  describe(canvas, `Concurrent calls: ${f.count(k.concurrentCallsNow)} now, peak ${f.count(k.concurrentCallsPeak)} in the window.`);
+  const rows = buckets.map((bucket, i) => ({ bucket, peak: concurrentCallsPeak[i] })).filter((r) => r.peak);
+  replace(tableContainer, table('Peak concurrent calls per bucket', [
+    { header: 'Bucket', value: (r) => f.bucketLabel(r.bucket, dashboard.window.bucketSeconds) },
+    { header: 'Peak', value: (r) => f.count(r.peak), numeric: true },
+  ], rows));
+}
