@@ -164,7 +164,7 @@ public sealed class DashboardPageTests(DashboardFixture fixture)
         await page.OpenAsync(fixture.DashboardUri, SelfHostServer.TestKey);
         await page.WaitForDataAsync("1h");
 
-        var download = await page.Page.RunAndWaitForDownloadAsync(() => page.Page.GetByRole(AriaRole.Button, new() { Name = "Export CSV" }).ClickAsync());
+        var download = await ExportAsync(page, "Export CSV");
         var file = await download.PathAsync();
         var downloaded = await File.ReadAllTextAsync(file);
         Assert.EndsWith(".csv", download.SuggestedFilename, StringComparison.Ordinal);
@@ -192,7 +192,7 @@ public sealed class DashboardPageTests(DashboardFixture fixture)
         await using var page = await fixture.NewPageAsync();
         await page.OpenAsync(fixture.DashboardUri, SelfHostServer.TestKey);
         await page.WaitForDataAsync("1h");
-        var download = await page.Page.RunAndWaitForDownloadAsync(() => page.Page.GetByRole(AriaRole.Button, new() { Name = "Export JSON" }).ClickAsync());
+        var download = await ExportAsync(page, "Export JSON");
         Assert.EndsWith(".json", download.SuggestedFilename, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(await download.PathAsync()));
 
@@ -268,6 +268,20 @@ public sealed class DashboardPageTests(DashboardFixture fixture)
         await page.Page.Locator("#refresh-now").FocusAsync();
         var outline = await page.Page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle");
         Assert.NotEqual("none", outline);
+    }
+
+    /// <summary>Clicks an export button and returns the download, or fails with the message the page showed instead.</summary>
+    static async Task<IDownload> ExportAsync(DashboardPage page, string button)
+    {
+        var download = page.Page.WaitForDownloadAsync(new() { Timeout = 30_000 });
+        await page.Page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
+        var message = page.Page.Locator("#message:not([hidden])").WaitForAsync(new() { Timeout = 30_000 });
+        if (await Task.WhenAny(download, message) == message)
+        {
+            Assert.Fail($"{button} showed a message instead of downloading: {await page.Page.Locator("#message").InnerTextAsync()}");
+        }
+
+        return await download;
     }
 
     static bool SameNumber(JsonElement api, string shown) =>

@@ -61,9 +61,9 @@ async function start() {
 }
 
 /** The key form stays open until a key is set; the summary says whether one is. */
-function showKeyState({ open } = {}) {
+function showKeyState({ open, refused = false } = {}) {
   const hasKey = Boolean(getKey());
-  $('key-summary').textContent = hasKey ? 'Function key: set (change)' : 'Function key: not set';
+  $('key-summary').textContent = !hasKey ? 'Function key: not set' : refused ? 'Function key: refused by the API' : 'Function key: set (change)';
   $('key-details').open = open ?? !hasKey;
 }
 
@@ -141,6 +141,9 @@ async function loadAll(signal) {
 
 function render() {
   const { dashboard, metrics } = state;
+  // Shown before drawing, so the charts measure their real size.
+  $('panels').hidden = false;
+  $('kpi-placeholder').hidden = true;
   renderSafely('kpis', () => renderKpis($('kpis'), dashboard));
   renderSafely('latency', () => renderLatency(latencyTargets(), dashboard, metrics.components));
   renderSafely('stages', () => renderStages({ canvas: $('chart-stages'), tableContainer: $('table-stages') }, metrics.components));
@@ -178,7 +181,7 @@ function fail(error) {
   $('message').dataset.kind = failure.kind;
   document.body.dataset.state = failure.kind;
   if (failure.kind === 'page') console.error(error);
-  if (failure.kind === 'unauthorized' || failure.kind === 'no-key') showKeyState({ open: true });
+  if (failure.kind === 'unauthorized' || failure.kind === 'no-key') showKeyState({ open: true, refused: failure.kind === 'unauthorized' });
   showStatus({ loading: false, paused: refresher?.paused ?? false });
 }
 
@@ -206,7 +209,14 @@ async function exportRecords(format) {
   try {
     await downloadExport(state.api, format, state.dashboard.window);
   } catch (error) {
-    fail(error);
+    if (error?.kind === 'unreachable') {
+      // The API answered the dashboard a moment ago: a dropped export is the export failing, not the network.
+      showMessage(`The ${format.toUpperCase()} export failed: the API closed the connection.`,
+        'The dashboard data loads, so the export itself broke; see the host log, or try a shorter window.');
+      $('message').dataset.kind = 'export';
+    } else {
+      fail(error);
+    }
   } finally {
     buttons.forEach((b) => { b.disabled = false; });
   }
