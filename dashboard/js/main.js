@@ -188,10 +188,12 @@ function fail(error) {
 function showStatus({ loading, paused }) {
   const status = $('status');
   const parts = [];
+  const failed = !loading && !['ready', 'no-key', undefined].includes(document.body.dataset.state);
   if (state.dashboard) parts.push(`Updated ${new Date(state.dashboard.generatedAt).toLocaleTimeString()}`);
+  if (failed) parts.push('last refresh failed');
   if (loading) parts.push('refreshing…');
   else if (paused) parts.push('auto-refresh paused');
-  else parts.push(`every ${refresher ? refresher.intervalMs / 1000 : state.config?.refreshSeconds} s`);
+  else parts.push(`${failed ? 'retrying' : 'refreshing'} every ${refresher ? refresher.intervalMs / 1000 : state.config?.refreshSeconds} s`);
   status.textContent = parts.join(' · ');
   status.classList.toggle('stale', document.body.dataset.state !== 'ready' && Boolean(state.dashboard));
   const pause = $('pause');

@@ -23,7 +23,8 @@ export function renderKpis(container, dashboard) {
     tile('concurrent-calls', 'Concurrent calls now', k.concurrentCallsNow, f.count(k.concurrentCallsNow), `peak ${f.count(k.concurrentCallsPeak)} in window`),
     tile('turn-p50', 'Turn latency p50', t.p50Ms, f.ms(t.p50Ms), `target ${f.ms(t.targetMs)} (p95)`),
     tile('turn-p95', 'Turn latency p95', t.p95Ms, f.ms(t.p95Ms),
-      [targetBadge(t.met, `within ${f.ms(t.targetMs)}`, `over ${f.ms(t.targetMs)}`), ` p99 ${f.ms(t.p99Ms)}`], metState(t.met)),
+      [targetBadge(t.met, `within ${f.ms(t.targetMs)}`, `over ${f.ms(t.targetMs)}`), ' ', el('span', { class: 'nowrap', text: `p99 ${f.ms(t.p99Ms)}` })],
+      metState(t.met)),
     tile('success-rate', 'Turn success rate', k.successRate, f.rate(k.successRate), `of ${f.count(k.turns)} turns`),
     tile('cost-window', 'Cost in window', k.costUsd, f.money(k.costUsd), 'estimated, list price'),
     tile('cost-today', 'Cost today', k.todayCostUsd, f.money(k.todayCostUsd), 'since 00:00 UTC'),
@@ -33,7 +34,8 @@ export function renderKpis(container, dashboard) {
     if (cache.target === null && !cache.lookups) continue; // a cache without a target or use says nothing
     const detail = cache.target === null
       ? `${f.count(cache.lookups)} lookups`
-      : [targetBadge(cache.met, `target ${f.rate(cache.target)}`, `below ${f.rate(cache.target)}`), ` ${f.count(cache.lookups)} lookups`];
+      : [targetBadge(cache.met, `target ${f.rate(cache.target)}`, `below ${f.rate(cache.target)}`), ' ',
+        el('span', { class: 'nowrap', text: `${f.count(cache.lookups)} lookups` })];
     tiles.push(tile(`cache-${cache.kind}`, `${capitalise(cache.kind)} cache hit rate`, cache.hitRate, f.rate(cache.hitRate), detail, metState(cache.met)));
   }
   tiles.push(tile('firing-alerts', 'Firing alerts', k.firingAlerts, f.count(k.firingAlerts),
