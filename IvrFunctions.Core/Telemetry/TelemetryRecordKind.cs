@@ -1,6 +1,6 @@
 namespace IvrFunctions.Core.Telemetry;
 
-/// <summary>The kinds of raw record; each is its own run of partitions (<c>{kind}-{yyyyMMddHH}</c>) in the records table.</summary>
+/// <summary>The kinds of raw record; each is its own run of partitions (<c>{kind}-{yyyyMMddHHmm}</c>) in the records table.</summary>
 public enum TelemetryRecordKind
 {
     Stage = 1,

@@ -70,6 +70,25 @@ sealed class InsightsHost : IAsyncDisposable
         return new InsightsHost(server, time, records, rollups, alerts);
     }
 
+    /// <summary>
+    /// Evaluates alerts as the timer would. Webhook retries wait on the host's (fake) clock, so while the evaluation runs the
+    /// clock is moved on in small steps, as real time would pass.
+    /// </summary>
+    public async Task<IReadOnlyList<Core.Insights.Alerts.AlertTransitionEntity>> EvaluateAlertsAsync()
+    {
+        var evaluation = Get<Core.Insights.Alerts.AlertService>().EvaluateAsync();
+        while (!evaluation.IsCompleted)
+        {
+            await Task.WhenAny(evaluation, Task.Delay(10));
+            if (!evaluation.IsCompleted)
+            {
+                Time.Advance(TimeSpan.FromMilliseconds(25));
+            }
+        }
+
+        return await evaluation;
+    }
+
     /// <summary>Writes everything captured so far to the tables.</summary>
     public Task FlushAsync() => Get<TelemetryFlusher>().FlushAsync();
 

@@ -66,8 +66,9 @@ public sealed class PerformanceEndpointsTests(SeededHostFixture fixture) : IClas
         var body = await Host.GetJsonAsync($"/api/performance/dashboard?{Day}");
 
         var window = body.GetProperty("window");
-        Assert.Equal(SeededHostFixture.Now, window.GetProperty("to").GetDateTimeOffset());
-        Assert.Equal(SeededHostFixture.Now.AddHours(-24), window.GetProperty("from").GetDateTimeOffset());
+        // A preset ends with the current minute (10:00–10:01) and spans 24 h; hour buckets cover it from 10:00 yesterday.
+        Assert.Equal(SeededHostFixture.Now.AddMinutes(1), window.GetProperty("to").GetDateTimeOffset());
+        Assert.Equal(SeededHostFixture.Now.AddMinutes(1).AddHours(-24), window.GetProperty("from").GetDateTimeOffset());
         Assert.Equal(3600, window.GetProperty("bucketSeconds").GetInt32());
 
         var kpis = body.GetProperty("kpis");
@@ -102,7 +103,8 @@ public sealed class PerformanceEndpointsTests(SeededHostFixture fixture) : IClas
 
         var series = body.GetProperty("series");
         var buckets = series.GetProperty("buckets").EnumerateArray().Select(b => b.GetDateTimeOffset()).ToList();
-        Assert.Equal(24, buckets.Count);
+        Assert.Equal(25, buckets.Count);
+        Assert.Equal(SeededHostFixture.Now.AddHours(-24), buckets[0]);
         var turnSeries = series.GetProperty("turns").EnumerateArray().Select(v => v.GetInt64()).ToList();
         for (var i = 0; i < buckets.Count; i++)
         {

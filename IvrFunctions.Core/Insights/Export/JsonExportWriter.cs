@@ -1,15 +1,19 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using IvrFunctions.Core.Insights.Contracts;
 
 namespace IvrFunctions.Core.Insights.Export;
 
-/// <summary>Writes records as one JSON array, object by object, flushing as it goes; null fields are left out.</summary>
+/// <summary>
+/// Writes records as one JSON array, object by object; null fields are left out. The JSON goes into a small in-memory
+/// buffer that is handed to the stream asynchronously whenever it passes 64 KB (servers refuse synchronous writes).
+/// </summary>
 public static class JsonExportWriter
 {
     public const string ContentType = "application/json; charset=utf-8";
 
-    const int FlushEvery = 1000;
+    const int ChunkBytes = 64 * 1024;
 
     static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
@@ -18,20 +22,26 @@ public static class JsonExportWriter
 
     public static async Task<long> WriteAsync(IAsyncEnumerable<ExportRecord> records, Stream output, CancellationToken cancellationToken = default)
     {
-        await using var writer = new Utf8JsonWriter(output);
+        var buffer = new ArrayBufferWriter<byte>(ChunkBytes * 2);
+        await using var writer = new Utf8JsonWriter(buffer);
         writer.WriteStartArray();
         long count = 0;
         await foreach (var record in records.WithCancellation(cancellationToken))
         {
             JsonSerializer.Serialize(writer, record, Options);
-            if (++count % FlushEvery == 0)
+            count++;
+            writer.Flush();
+            if (buffer.WrittenCount >= ChunkBytes)
             {
-                await writer.FlushAsync(cancellationToken);
+                await output.WriteAsync(buffer.WrittenMemory, cancellationToken);
+                buffer.ResetWrittenCount();
             }
         }
 
         writer.WriteEndArray();
-        await writer.FlushAsync(cancellationToken);
+        writer.Flush();
+        await output.WriteAsync(buffer.WrittenMemory, cancellationToken);
+        await output.FlushAsync(cancellationToken);
         return count;
     }
 }

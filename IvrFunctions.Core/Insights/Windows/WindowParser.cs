@@ -42,7 +42,8 @@ public sealed class WindowParser(IOptions<InsightsOptions> options, TimeProvider
                 throw new InvalidParameterException(WindowParameter, $"'window' must be one of {string.Join(", ", Presets.Keys)}; got '{Truncate(window)}'.");
             }
 
-            var end = TimeAlign.Ceiling(now, TimeSpan.FromMinutes(1));
+            // The current minute is always inside, even at its first instant, so something recorded "now" is never cut off.
+            var end = TimeAlign.Floor(now, TimeSpan.FromMinutes(1)).AddMinutes(1);
             return new TimeWindow(end - span, end, window.Trim(), TimeWindow.BucketSizeFor(span));
         }
 

@@ -20,7 +20,9 @@ public sealed class LatencyHistogram
     static readonly double Gamma = (1 + RelativeAccuracy) / (1 - RelativeAccuracy);
     static readonly double LogGamma = Math.Log(Gamma);
 
-    readonly SortedDictionary<int, long> _bins = [];
+    // Dense counts for bucket indexes _offset .. _offset + _counts.Length - 1 (grown on demand; zeros are not serialised).
+    long[] _counts = [];
+    int _offset;
 
     public long Count { get; private set; }
 
@@ -33,7 +35,7 @@ public sealed class LatencyHistogram
     public long ZeroCount { get; private set; }
 
     /// <summary>Non-empty buckets (for size estimates).</summary>
-    public int BucketCount => _bins.Count;
+    public int BucketCount => _counts.Count(c => c != 0);
 
     public double Mean => Count == 0 ? double.NaN : Sum / Count;
 
@@ -51,8 +53,7 @@ public sealed class LatencyHistogram
         }
         else
         {
-            var index = BucketIndex(value);
-            _bins[index] = _bins.GetValueOrDefault(index) + count;
+            AddToBucket(BucketIndex(value), count);
         }
 
         Count += count;
@@ -70,9 +71,14 @@ public sealed class LatencyHistogram
             return;
         }
 
-        foreach (var (index, count) in other._bins)
+        if (other._counts.Length > 0)
         {
-            _bins[index] = _bins.GetValueOrDefault(index) + count;
+            EnsureRange(other._offset, other._offset + other._counts.Length - 1);
+            var shift = other._offset - _offset;
+            for (var i = 0; i < other._counts.Length; i++)
+            {
+                _counts[shift + i] += other._counts[i];
+            }
         }
 
         ZeroCount += other.ZeroCount;
@@ -102,12 +108,12 @@ public sealed class LatencyHistogram
         }
 
         var seen = ZeroCount;
-        foreach (var (index, count) in _bins)
+        for (var i = 0; i < _counts.Length; i++)
         {
-            seen += count;
+            seen += _counts[i];
             if (seen >= rank)
             {
-                return Math.Clamp(2 * Math.Pow(Gamma, index) / (Gamma + 1), Min, Max);
+                return Math.Clamp(2 * Math.Pow(Gamma, _offset + i) / (Gamma + 1), Min, Max);
             }
         }
 
@@ -124,7 +130,8 @@ public sealed class LatencyHistogram
     /// <summary>Compact binary form (a few hundred bytes for typical latencies), as stored in a rollup row.</summary>
     public byte[] ToBytes()
     {
-        var buffer = new byte[1 + (8 * 3) + (10 * 2) + (_bins.Count * 20)];
+        var bins = BucketCount;
+        var buffer = new byte[1 + (8 * 3) + (10 * 2) + (bins * 20)];
         var span = buffer.AsSpan();
         span[0] = FormatVersion;
         var offset = 1;
@@ -133,12 +140,18 @@ public sealed class LatencyHistogram
         BinaryPrimitives.WriteDoubleLittleEndian(span[(offset + 16)..], Count == 0 ? 0 : Max);
         offset += 24;
         offset += WriteVarint(span[offset..], (ulong)ZeroCount);
-        offset += WriteVarint(span[offset..], (ulong)_bins.Count);
+        offset += WriteVarint(span[offset..], (ulong)bins);
         var previous = 0;
-        foreach (var (index, count) in _bins)
+        for (var i = 0; i < _counts.Length; i++)
         {
+            if (_counts[i] == 0)
+            {
+                continue;
+            }
+
+            var index = _offset + i;
             offset += WriteVarint(span[offset..], ZigZag(index - previous));
-            offset += WriteVarint(span[offset..], (ulong)count);
+            offset += WriteVarint(span[offset..], (ulong)_counts[i]);
             previous = index;
         }
 
@@ -167,12 +180,24 @@ public sealed class LatencyHistogram
         var bins = (int)ReadVarint(data, ref offset);
         var index = 0;
         long count = zero;
-        for (var i = 0; i < bins; i++)
+        if (bins > 0)
         {
-            index += UnZigZag(ReadVarint(data, ref offset));
-            var binCount = (long)ReadVarint(data, ref offset);
-            histogram._bins[index] = binCount;
-            count += binCount;
+            // Indexes ascend: read them once to size the dense array, then fill it.
+            var indexes = new int[bins];
+            var counts = new long[bins];
+            for (var i = 0; i < bins; i++)
+            {
+                index += UnZigZag(ReadVarint(data, ref offset));
+                indexes[i] = index;
+                counts[i] = (long)ReadVarint(data, ref offset);
+                count += counts[i];
+            }
+
+            histogram.EnsureRange(indexes[0], indexes[^1]);
+            for (var i = 0; i < bins; i++)
+            {
+                histogram._counts[indexes[i] - histogram._offset] += counts[i];
+            }
         }
 
         histogram.ZeroCount = zero;
@@ -185,6 +210,36 @@ public sealed class LatencyHistogram
         }
 
         return histogram;
+    }
+
+    void AddToBucket(int index, long count)
+    {
+        EnsureRange(index, index);
+        _counts[index - _offset] += count;
+    }
+
+    void EnsureRange(int low, int high)
+    {
+        if (_counts.Length == 0)
+        {
+            _counts = new long[high - low + 1];
+            _offset = low;
+            return;
+        }
+
+        var currentHigh = _offset + _counts.Length - 1;
+        if (low >= _offset && high <= currentHigh)
+        {
+            return;
+        }
+
+        // Grow with slack on the side that grew, so a run of rising or falling values does not copy every time.
+        var newLow = low < _offset ? Math.Min(low, _offset - 32) : _offset;
+        var newHigh = high > currentHigh ? Math.Max(high, currentHigh + 32) : currentHigh;
+        var grown = new long[newHigh - newLow + 1];
+        Array.Copy(_counts, 0, grown, _offset - newLow, _counts.Length);
+        _counts = grown;
+        _offset = newLow;
     }
 
     static int BucketIndex(double value) => (int)Math.Ceiling(Math.Log(value) / LogGamma);

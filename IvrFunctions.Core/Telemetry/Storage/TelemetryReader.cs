@@ -5,31 +5,35 @@ using IvrFunctions.Core.Telemetry.Rollups;
 namespace IvrFunctions.Core.Telemetry.Storage;
 
 /// <summary>
-/// Reads what the flusher wrote: raw records of a kind in a window (streamed, one partition per hour), and rollups merged
-/// across writers per bucket and key. A rollup read touches one partition per day (minute rows) or per month (hour rows)
-/// and returns buckets × keys × writers rows: its cost follows the window, not how many records were recorded.
+/// Reads what the flusher wrote: raw records of a kind in a window (streamed), and rollups merged across writers per
+/// bucket and key. Each read is one partition-range query; a rollup read returns buckets × keys × writers rows, so its
+/// cost follows the window, not how many records were recorded.
 /// </summary>
 public sealed class TelemetryReader(TelemetryTables tables)
 {
     const int PageSize = 1000;
 
     /// <summary>
-    /// Records of <paramref name="kind"/> with <c>from ≤ Timestamp &lt; to</c>, in time order within each hour. Streams
-    /// page by page, so memory stays bounded however large the window.
+    /// Records of <paramref name="kind"/> with <c>from ≤ Timestamp &lt; to</c>, in time order. One partition-range query
+    /// (continued page by page), so memory stays bounded however large the window.
     /// </summary>
     public async IAsyncEnumerable<TelemetryRecord> ReadRecordsAsync(TelemetryRecordKind kind, DateTimeOffset from, DateTimeOffset to,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        if (to <= from)
+        {
+            yield break;
+        }
+
+        var firstPartition = TelemetrySchema.RecordPartition(kind, from);
+        var lastPartition = TelemetrySchema.RecordPartition(kind, to - TimeSpan.FromTicks(1));
         var low = TelemetrySchema.RecordRowPrefix(from);
         var high = TelemetrySchema.RecordRowPrefix(to);
-        for (var hour = TimeBuckets.Floor(from, RollupGranularity.Hour); hour < to; hour = hour.AddHours(1))
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey ge {firstPartition} and PartitionKey le {lastPartition} and RowKey ge {low} and RowKey lt {high}");
+        await foreach (var entity in tables.Records.QueryAsync<TableEntity>(filter, PageSize, cancellationToken: cancellationToken))
         {
-            var partition = TelemetrySchema.RecordPartition(kind, hour);
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {low} and RowKey lt {high}");
-            await foreach (var entity in tables.Records.QueryAsync<TableEntity>(filter, PageSize, cancellationToken: cancellationToken))
-            {
-                yield return TelemetryRecordEntity.FromEntity(entity);
-            }
+            yield return TelemetryRecordEntity.FromEntity(entity);
         }
     }
 
@@ -95,37 +99,17 @@ public sealed class TelemetryReader(TelemetryTables tables)
         var last = TimeBuckets.Floor(to - TimeSpan.FromTicks(1), granularity);
         var low = TimeBuckets.BucketKey(first, granularity);
         var high = TimeBuckets.BucketKey(last, granularity) + "~"; // '~' sorts after the '|' that follows the bucket
-        foreach (var partition in Partitions(first, last, granularity))
+        var firstPartition = TelemetrySchema.RollupPartition(first, granularity);
+        var lastPartition = TelemetrySchema.RollupPartition(last, granularity);
+        var filter = dimension is null
+            ? TableClient.CreateQueryFilter($"PartitionKey ge {firstPartition} and PartitionKey le {lastPartition} and RowKey ge {low} and RowKey lt {high}")
+            : TableClient.CreateQueryFilter(
+                $"PartitionKey ge {firstPartition} and PartitionKey le {lastPartition} and RowKey ge {low} and RowKey lt {high} and Dimension eq {dimension}");
+        await foreach (var entity in tables.Rollups.QueryAsync<TableEntity>(filter, PageSize, cancellationToken: cancellationToken))
         {
-            var filter = dimension is null
-                ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {low} and RowKey lt {high}")
-                : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {low} and RowKey lt {high} and Dimension eq {dimension}");
-            await foreach (var entity in tables.Rollups.QueryAsync<TableEntity>(filter, PageSize, cancellationToken: cancellationToken))
-            {
-                var (bucket, rowDimension, _, _) = RollupEntity.ParseRowKey(entity.RowKey);
-                yield return new RollupBucket(TimeBuckets.ParseBucket(bucket, granularity), granularity, rowDimension,
-                    entity.GetString("Key") ?? RollupEntity.ParseRowKey(entity.RowKey).Key, RollupEntity.ValuesFrom(entity));
-            }
-        }
-    }
-
-    static IEnumerable<string> Partitions(DateTimeOffset first, DateTimeOffset last, RollupGranularity granularity)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var step = granularity == RollupGranularity.Minute ? TimeSpan.FromDays(1) : TimeSpan.FromDays(28);
-        for (var at = first; at <= last; at += step)
-        {
-            var partition = TelemetrySchema.RollupPartition(at, granularity);
-            if (seen.Add(partition))
-            {
-                yield return partition;
-            }
-        }
-
-        var final = TelemetrySchema.RollupPartition(last, granularity);
-        if (seen.Add(final))
-        {
-            yield return final;
+            var (bucket, rowDimension, key, _) = RollupEntity.ParseRowKey(entity.RowKey);
+            yield return new RollupBucket(TimeBuckets.ParseBucket(bucket, granularity), granularity, rowDimension,
+                entity.GetString("Key") ?? key, RollupEntity.ValuesFrom(entity));
         }
     }
 }

@@ -27,13 +27,14 @@ public sealed class TelemetryRetention(TelemetryTables tables, IOptions<Telemetr
             foreach (var kind in Enum.GetValues<TelemetryRecordKind>())
             {
                 var prefix = TelemetrySchema.KindName(kind) + "-";
-                // Partitions whose whole hour ended by the cutoff.
-                var end = TelemetrySchema.RecordPartition(kind, TimeBuckets.Floor(cutoff, Rollups.RollupGranularity.Hour));
+                // Partitions whose whole minute ended by the cutoff.
+                var end = TelemetrySchema.RecordPartition(kind, TimeBuckets.Floor(cutoff, Rollups.RollupGranularity.Minute));
                 records += await DeleteRangeAsync(tables.Records, prefix, end, cancellationToken);
             }
 
             long rollups = 0;
-            rollups += await DeleteRangeAsync(tables.Rollups, "m", TelemetrySchema.RollupPartition(cutoff, Rollups.RollupGranularity.Minute), cancellationToken);
+            // Minute rows live in hour partitions, hour rows in day partitions: delete the partitions wholly before the cutoffs.
+            rollups += await DeleteRangeAsync(tables.Rollups, "m", TelemetrySchema.RollupPartition(TimeBuckets.Floor(cutoff, Rollups.RollupGranularity.Hour), Rollups.RollupGranularity.Minute), cancellationToken);
             rollups += await DeleteRangeAsync(tables.Rollups, "h", TelemetrySchema.RollupPartition(rollupCutoff, Rollups.RollupGranularity.Hour), cancellationToken);
             TelemetryLog.RetentionDone(logger, records, rollups, cutoff);
             return new RetentionResult(records, rollups, cutoff);

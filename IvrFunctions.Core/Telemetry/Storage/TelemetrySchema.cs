@@ -4,9 +4,11 @@ namespace IvrFunctions.Core.Telemetry.Storage;
 
 /// <summary>
 /// The table keys, in one place (README "Telemetry" describes them for readers).
-/// Records: PartitionKey <c>{kind}-{yyyyMMddHH}</c>, RowKey <c>{yyyyMMddHHmmssfffffff}-{id}</c>.
-/// Rollups: PartitionKey <c>m{yyyyMMdd}</c> (minute rows of a day) or <c>h{yyyyMM}</c> (hour rows of a month),
-/// RowKey <c>{bucket}|{dimension}|{key}|{writer}</c> with bucket <c>yyyyMMddHHmm</c> or <c>yyyyMMddHH</c>.
+/// Records: PartitionKey <c>{kind}-{yyyyMMddHHmm}</c> (one partition per kind and minute), RowKey
+/// <c>{yyyyMMddHHmmssfffffff}-{id}</c>. Rollups: PartitionKey <c>m{yyyyMMddHH}</c> (minute rows of an hour) or
+/// <c>h{yyyyMMdd}</c> (hour rows of a day), RowKey <c>{bucket}|{dimension}|{key}|{writer}</c> with bucket
+/// <c>yyyyMMddHHmm</c> or <c>yyyyMMddHH</c>. Partition keys sort by time, so any window is one partition-range query;
+/// small partitions keep each one well under Table Storage's per-partition throughput target.
 /// </summary>
 public static class TelemetrySchema
 {
@@ -32,16 +34,16 @@ public static class TelemetrySchema
         _ => throw new FormatException($"Unknown telemetry record kind '{name}'."),
     };
 
-    public static string RecordPartition(TelemetryRecordKind kind, DateTimeOffset hour) =>
-        $"{KindName(kind)}-{TimeBuckets.Format(hour, TimeBuckets.HourFormat)}";
+    public static string RecordPartition(TelemetryRecordKind kind, DateTimeOffset time) =>
+        $"{KindName(kind)}-{TimeBuckets.Format(time, TimeBuckets.MinuteFormat)}";
 
     public static string RecordRowPrefix(DateTimeOffset time) => TimeBuckets.Format(time, TimeBuckets.InstantFormat);
 
     public static string RecordRow(DateTimeOffset time, string id) => $"{RecordRowPrefix(time)}-{id}";
 
     public static string RollupPartition(DateTimeOffset bucketStart, RollupGranularity granularity) => granularity == RollupGranularity.Minute
-        ? "m" + TimeBuckets.Format(bucketStart, TimeBuckets.DayFormat)
-        : "h" + TimeBuckets.Format(bucketStart, TimeBuckets.MonthFormat);
+        ? "m" + TimeBuckets.Format(bucketStart, TimeBuckets.HourFormat)
+        : "h" + TimeBuckets.Format(bucketStart, TimeBuckets.DayFormat);
 
     public static string RollupRow(DateTimeOffset bucketStart, RollupGranularity granularity, string dimension, string key, string writer) =>
         string.Join(RollupSeparator, TimeBuckets.BucketKey(bucketStart, granularity), dimension, SafeKey(key), writer);

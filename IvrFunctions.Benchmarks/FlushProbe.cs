@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using Azure.Data.Tables;
+using IvrFunctions.Core.Telemetry;
+using IvrFunctions.Core.Telemetry.Storage;
+using Microsoft.Extensions.Time.Testing;
+
+namespace IvrFunctions.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project IvrFunctions.Benchmarks -- probe [records]</c>: one flush timed by hand, phase by
+/// phase (raw transactions alone, then the whole flusher), for a quick look without BenchmarkDotNet's repetitions.
+/// </summary>
+static class FlushProbe
+{
+    static readonly int[] ProbeParallelism = [8];
+
+    public static async Task RunAsync(int records)
+    {
+        var (azurite, service) = await TelemetryFixture.StartAzuriteAsync();
+        await using var _ = azurite;
+        foreach (var parallelism in ProbeParallelism)
+        {
+            var options = TelemetryFixture.NewOptions("probe");
+            options.WriteParallelism = parallelism;
+            var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero));
+            using var fixture = new TelemetryFixture(options, time, service);
+            await fixture.Tables!.EnsureCreatedAsync();
+            RecordMix.Record(fixture.Telemetry, time, records, TimeSpan.FromMilliseconds(15), parallelism);
+
+            // The same entities written as bare transactions (no rollups), into a separate table.
+            var copy = new List<TelemetryRecord>();
+            while (fixture.Buffer.Reader.TryRead(out var record))
+            {
+                copy.Add(record);
+            }
+
+            var raw = service.GetTableClient("proberaw" + Guid.NewGuid().ToString("N")[..8]);
+            await raw.CreateIfNotExistsAsync();
+            var chunks = copy.Select(TelemetryRecordEntity.ToEntity).GroupBy(e => e.PartitionKey).SelectMany(g => g.Chunk(100)).ToList();
+            var watch = Stopwatch.StartNew();
+            await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (chunk, token) =>
+                await raw.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), token));
+            var rawSeconds = watch.Elapsed.TotalSeconds;
+
+            // The same again with one partition per minute instead of per hour (Azurite scans a partition per upsert).
+            var rawMinute = service.GetTableClient("proberawm" + Guid.NewGuid().ToString("N")[..8]);
+            await rawMinute.CreateIfNotExistsAsync();
+            var minuteChunks = copy.Select(TelemetryRecordEntity.ToEntity)
+                .Select(e => { e.PartitionKey = e.PartitionKey + e.RowKey.Substring(10, 2); return e; })
+                .GroupBy(e => e.PartitionKey).SelectMany(g => g.Chunk(100)).ToList();
+            watch.Restart();
+            await Parallel.ForEachAsync(minuteChunks, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (chunk, token) =>
+                await rawMinute.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), token));
+            Console.WriteLine($"parallelism {parallelism}: raw transactions, minute partitions {records / watch.Elapsed.TotalSeconds:N0} records/s");
+
+            foreach (var record in copy)
+            {
+                fixture.Buffer.TryAdd(record);
+            }
+
+            watch.Restart();
+            var written = await fixture.Flusher!.FlushAsync();
+            var flushSeconds = watch.Elapsed.TotalSeconds;
+            Console.WriteLine($"parallelism {parallelism}: raw transactions {records / rawSeconds:N0} records/s ({rawSeconds:N2} s); " +
+                $"flusher {written / flushSeconds:N0} records/s ({flushSeconds:N2} s, {written} records with rollups)");
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using BenchmarkDotNet.Running;
+
+namespace IvrFunctions.Benchmarks;
+
+static class BenchmarkProgram
+{
+    static async Task Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "probe")
+        {
+            await FlushProbe.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20_000);
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+    }
+}
