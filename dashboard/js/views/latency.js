@@ -46,7 +46,7 @@ export function renderLatency({ canvas, tableContainer, select }, dashboard, com
 }
 
 function line(label, data, colour) {
-  return { label, data, borderColor: colour, backgroundColor: colour, borderWidth: 2, pointRadius: 2, tension: 0.2, fill: false };
+  return { label, data, borderColor: colour, backgroundColor: colour, borderWidth: 2, pointRadius: 2, tension: 0, fill: false };
 }
 
 function syncOptions(select, names) {
