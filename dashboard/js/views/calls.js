@@ -17,7 +17,7 @@ export function renderCalls({ callsContainer, samplesContainer }, sessions, erro
     { header: 'Call', value: (c) => el('code', { text: shortId(c.callSid), title: c.callSid }) },
     { header: 'Caller', value: (c) => c.caller ?? '–' },
     { header: 'Language', value: (c) => c.language ?? '–' },
-    { header: 'Duration', value: (c) => (c.durationSeconds === null ? '–' : `${f.number(c.durationSeconds)} s`), numeric: true },
+    { header: 'Duration', value: (c) => (c.durationSeconds == null ? '–' : `${f.number(c.durationSeconds)} s`), numeric: true },
     { header: 'Turns', value: (c) => f.count(c.turns), numeric: true },
     { header: 'Outcome', value: (c) => outcome(c) },
   ], sessions.calls, 'No calls in this window.'));

@@ -33,11 +33,11 @@ export function renderCosts({ canvas, tableContainer, budgetContainer }, dashboa
 
   const b = apiUsage.budget;
   const lines = [];
-  if (b.dailyBudgetUsd !== null) {
+  if (b.dailyBudgetUsd != null) {
     lines.push(el('p', {}, `Today ${f.money(b.todayCostUsd)} of ${f.money(b.dailyBudgetUsd)} daily budget `,
       el('span', { class: `badge ${b.dailyOverBudget ? 'bad' : 'ok'}`, text: b.dailyOverBudget ? 'over budget' : 'within budget' })));
   }
-  if (b.monthlyBudgetUsd !== null) {
+  if (b.monthlyBudgetUsd != null) {
     lines.push(el('p', {}, `Month to date ${f.money(b.monthToDateCostUsd)} of ${f.money(b.monthlyBudgetUsd)} (projected ${f.money(b.projectedMonthCostUsd)}) `,
       el('span', { class: `badge ${b.monthlyOverBudget ? 'bad' : 'ok'}`, text: b.monthlyOverBudget ? 'over budget' : 'within budget' })));
   }

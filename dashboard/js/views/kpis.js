@@ -31,8 +31,8 @@ export function renderKpis(container, dashboard) {
     tile('cost-month', 'Cost month to date', k.monthToDateCostUsd, f.money(k.monthToDateCostUsd), 'this UTC month'),
   ];
   for (const cache of k.cacheHitRates) {
-    if (cache.target === null && !cache.lookups) continue; // a cache without a target or use says nothing
-    const detail = cache.target === null
+    if (cache.target == null && !cache.lookups) continue; // a cache without a target or use says nothing
+    const detail = cache.target == null
       ? `${f.count(cache.lookups)} lookups`
       : [targetBadge(cache.met, `target ${f.rate(cache.target)}`, `below ${f.rate(cache.target)}`), ' ',
         el('span', { class: 'nowrap', text: `${f.count(cache.lookups)} lookups` })];

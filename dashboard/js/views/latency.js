@@ -20,7 +20,7 @@ export function renderLatency({ canvas, tableContainer, select }, dashboard, com
     line('p95', chosen.p95Ms, '#c45a00'),
     line('p99', chosen.p99Ms, '#b0307a'),
   ];
-  if (target !== null) {
+  if (target != null) {
     datasets.push({ label: `target ${f.ms(target)}`, data: labels.map(() => target), borderColor: '#a3161a', borderDash: [6, 4], borderWidth: 1.5, pointRadius: 0, fill: false });
   }
   renderChart(canvas, {
@@ -33,7 +33,7 @@ export function renderLatency({ canvas, tableContainer, select }, dashboard, com
     },
   });
   describe(canvas, `${chosen.component} latency: latest p50 ${f.ms(lastOf(chosen.p50Ms))}, latest p95 ${f.ms(lastOf(chosen.p95Ms))}, `
-    + `highest p95 ${f.ms(maxOf(chosen.p95Ms))}${target !== null ? `, target ${f.ms(target)}` : ''}.`);
+    + `highest p95 ${f.ms(maxOf(chosen.p95Ms))}${target != null ? `, target ${f.ms(target)}` : ''}.`);
 
   const rows = series.buckets.map((bucket, i) => ({ bucket, p50: chosen.p50Ms[i], p95: chosen.p95Ms[i], p99: chosen.p99Ms[i] }))
     .filter((r) => r.p50 !== null || r.p95 !== null || r.p99 !== null);

@@ -4,7 +4,7 @@ import { replace, table, targetBadge } from '../dom.js';
 import * as f from '../format.js';
 
 export function renderStages({ canvas, tableContainer }, components) {
-  const measured = components.filter((c) => c.count > 0 || c.targetMs !== null);
+  const measured = components.filter((c) => c.count > 0 || c.targetMs != null);
   renderChart(canvas, {
     type: 'bar',
     data: {
@@ -27,7 +27,7 @@ export function renderStages({ canvas, tableContainer }, components) {
   describe(canvas, measured.length === 0
     ? 'No stage measurements in this window.'
     : `p50 and p95 per stage. ${missed.length ? `Over target: ${missed.join(', ')}.` : 'No stage is over its target.'} `
-      + measured.map((c) => `${c.component} p95 ${f.ms(c.p95Ms)}${c.targetMs !== null ? ` (target ${f.ms(c.targetMs)})` : ''}`).join('; '));
+      + measured.map((c) => `${c.component} p95 ${f.ms(c.p95Ms)}${c.targetMs != null ? ` (target ${f.ms(c.targetMs)})` : ''}`).join('; '));
 
   replace(tableContainer, table('Per stage', [
     { header: 'Stage', value: (c) => c.component },
@@ -39,6 +39,6 @@ export function renderStages({ canvas, tableContainer }, components) {
     { header: 'p99', value: (c) => f.ms(c.p99Ms), numeric: true },
     { header: 'Max', value: (c) => f.ms(c.maxMs), numeric: true },
     { header: 'Target', value: (c) => f.ms(c.targetMs), numeric: true },
-    { header: 'p95 vs target', value: (c) => (c.targetMs === null ? '–' : targetBadge(c.met, 'met', 'over')) },
+    { header: 'p95 vs target', value: (c) => (c.targetMs == null ? '–' : targetBadge(c.met, 'met', 'over')) },
   ], components));
 }

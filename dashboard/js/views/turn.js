@@ -41,7 +41,7 @@ export function renderTurn({ canvas, summaryContainer, stagesContainer }, turn) 
   ];
   if (turn.errorCategory) facts.push(['Error', `${f.words(turn.errorCategory)}${turn.errorStage ? ` in ${turn.errorStage}` : ''}`]);
   if (turn.timedOut) facts.push(['Deadline', 'missed (timed out)']);
-  if (turn.audioFromCache !== null && turn.audioFromCache !== undefined) facts.push(['Audio', turn.audioFromCache ? 'from cache' : 'synthesized']);
+  if (turn.audioFromCache != null) facts.push(['Audio', turn.audioFromCache ? 'from cache' : 'synthesized']);
   replace(summaryContainer,
     el('dl', { class: 'turn-facts' }, facts.map(([k, v]) => el('div', {}, el('dt', { text: k }), el('dd', { text: v })))),
     turn.transcript ? el('p', { class: 'turn-text' }, el('strong', { text: 'Question: ' }), turn.transcript) : null,
