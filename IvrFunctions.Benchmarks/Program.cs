@@ -12,6 +12,12 @@ static class BenchmarkProgram
             return;
         }
 
+        if (args.Length > 0 && args[0] == "export-probe")
+        {
+            await Insights.ExportMemoryProbe.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200_000);
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
     }
 }

@@ -1,0 +1,137 @@
+using System.Net.Http.Headers;
+using Azure.Data.Tables;
+using IvrFunctions.Core.Telemetry;
+using IvrFunctions.Core.Telemetry.Rollups;
+using IvrFunctions.Core.Telemetry.Storage;
+using IvrFunctions.SelfHost.Azurite;
+using IvrFunctions.SelfHost.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace IvrFunctions.Benchmarks.Insights;
+
+/// <summary>
+/// A private Azurite, telemetry tables seeded for a window, and the real SelfHost over them on loopback with its clock
+/// fixed at the window's end: what the dashboard and scripts call, measured end to end over HTTP.
+/// </summary>
+sealed class InsightsBenchmarkHost : IAsyncDisposable
+{
+    const string Key = "benchmark-function-key-0123456789";
+
+    AzuriteProcess _azurite = null!;
+    WebApplication _app = null!;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public TableServiceClient Service { get; private set; } = null!;
+
+    public TelemetryOptions Options { get; } = TelemetryFixture.NewOptions("ins", capacity: 100_000);
+
+    public async Task StartAzuriteAsync()
+    {
+        (_azurite, var service) = await TelemetryFixture.StartAzuriteAsync();
+        Service = service;
+        await new TelemetryTables(service, Options).EnsureCreatedAsync();
+    }
+
+    /// <summary>
+    /// Seeds the rollups of <paramref name="count"/> records of the usual mix spread evenly over <c>[end - span, end)</c>, as two
+    /// writers' flushers would leave them (rows only; raw records are not needed by the dashboard).
+    /// </summary>
+    public async Task SeedRollupsAsync(int count, DateTimeOffset end, TimeSpan span)
+    {
+        var time = new FakeTimeProvider(end - span);
+        using var fixture = new TelemetryFixture(Options, time);
+        var accumulators = new[] { new RollupAccumulator("writer0"), new RollupAccumulator("writer1") };
+        var step = TimeSpan.FromTicks(span.Ticks / count / 2); // stages also advance the clock by their own duration
+        const int chunk = 10_000;
+        for (var done = 0; done < count; done += chunk)
+        {
+            RecordMix.Record(fixture.Telemetry, time, Math.Min(chunk, count - done), step, seed: done / chunk);
+            var records = new List<TelemetryRecord>(chunk);
+            while (fixture.Buffer.Reader.TryRead(out var record))
+            {
+                if (record.Timestamp < end)
+                {
+                    records.Add(record);
+                }
+            }
+
+            var accumulator = accumulators[(done / chunk) % accumulators.Length];
+            accumulator.Apply(accumulator.TargetsFor(records, 0, time.GetUtcNow()));
+        }
+
+        var tables = new TelemetryTables(Service, Options);
+        foreach (var accumulator in accumulators)
+        {
+            var rows = accumulator.DirtyRows().Select(r => r.Entity).GroupBy(e => e.PartitionKey).SelectMany(g => g.Chunk(100)).ToList();
+            await Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (batch, token) =>
+                await tables.Rollups.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), token));
+        }
+    }
+
+    /// <summary>Seeds <paramref name="count"/> raw records over <c>[start, ...)</c> straight into the records table (as the flusher writes them).</summary>
+    public async Task SeedRecordsAsync(int count, DateTimeOffset start, TimeSpan step)
+    {
+        var time = new FakeTimeProvider(start);
+        using var fixture = new TelemetryFixture(Options, time);
+        var tables = new TelemetryTables(Service, Options);
+        const int chunk = 20_000;
+        for (var done = 0; done < count; done += chunk)
+        {
+            RecordMix.Record(fixture.Telemetry, time, Math.Min(chunk, count - done), step, seed: 1000 + (done / chunk));
+            var entities = new List<TableEntity>(chunk);
+            while (fixture.Buffer.Reader.TryRead(out var record))
+            {
+                entities.Add(TelemetryRecordEntity.ToEntity(record));
+            }
+
+            var batches = entities.GroupBy(e => e.PartitionKey).SelectMany(g => g.Chunk(100)).ToList();
+            await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (batch, token) =>
+                await tables.Records.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), token));
+        }
+    }
+
+    public async Task StartHostAsync(DateTimeOffset now)
+    {
+        var time = new FakeTimeProvider(now);
+        _app = SelfHostApplication.Build(
+            [
+                "--urls=http://127.0.0.1:0",
+                "--environment=Benchmark",
+                $"--AzureWebJobsStorage={_azurite.Settings.ConnectionString}",
+                $"--Ivr:FunctionKey={Key}",
+                $"--Telemetry:CallerHashKey={Options.CallerHashKey}",
+                $"--Telemetry:RecordsTable={Options.RecordsTable}",
+                $"--Telemetry:RollupsTable={Options.RollupsTable}",
+                "--Alerts:Enabled=false",
+                "--Logging:LogLevel:Default=Warning",
+            ],
+            services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(time)));
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        Client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(10) };
+        Client.DefaultRequestHeaders.Add("x-functions-key", Key);
+        Client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+    }
+}
