@@ -225,6 +225,8 @@ public sealed class DashboardPageTests(DashboardFixture fixture)
         await note.WaitForAsync();
         Assert.Contains($"Turn {turnId} was not found", await note.InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(await page.Page.Locator("#turn-panel").IsVisibleAsync());
+        Assert.Equal("turn-heading", await page.Page.EvaluateAsync<string>("() => document.activeElement.id")); // focus follows the panel
+        await page.ScreenshotAsync("dashboard-turn-not-found", fullPage: false);
         Assert.Contains(page.ApiRequests($"turns/{turnId}"), u => u.AbsolutePath.EndsWith(turnId!, StringComparison.Ordinal));
         // The page itself still works: the KPIs are there and the message region stays quiet.
         Assert.True(await page.Page.Locator("#message").IsHiddenAsync());

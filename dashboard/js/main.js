@@ -237,6 +237,7 @@ async function openTurn(turnId) {
   try {
     const turn = await state.api.getJson(`turns/${encodeURIComponent(turnId)}`, {}, controller.signal);
     if (controller.signal.aborted) return;
+    $('turn-chart-box').hidden = false;
     renderTurn({ canvas: $('chart-turn'), summaryContainer: $('turn-summary'), stagesContainer: $('turn-stages') }, turn);
     panel.dataset.turnId = turnId;
   } catch (error) {
@@ -250,6 +251,7 @@ async function openTurn(turnId) {
     note.textContent = text;
     $('turn-summary').replaceChildren(note);
     window.Chart?.getChart($('chart-turn'))?.destroy();
+    $('turn-chart-box').hidden = true;
   }
 }
 

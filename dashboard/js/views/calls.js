@@ -25,7 +25,7 @@ export function renderCalls({ callsContainer, samplesContainer }, sessions, erro
 
 function outcome(call) {
   if (call.success === true) return el('span', { class: 'badge ok', text: call.status ?? 'ok' });
-  if (call.success === false) return el('span', { class: 'badge bad', text: call.status ?? 'failed' });
+  if (call.success === false) return el('span', { class: 'badge bad', text: call.status ? `${call.status}, a turn failed` : 'failed' });
   return el('span', { class: 'badge none', text: call.status ?? 'in progress' });
 }
 
