@@ -1,14 +1,14 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 
 namespace IvrFunctions.Benchmarks.Insights;
 
 /// <summary>
 /// <c>GET /api/performance/dashboard?window=24h</c> over HTTP against the SelfHost on Azurite, with 10k vs 1M records in the
-/// window (their rollups, as two writers leave them). Now is 00:30, so both edges of the window are half-hour partial
-/// buckets read from minute rollups, the 23 whole hours from hour rollups. Target: ≤ 300 ms, independent of the count.
+/// window (their rollups, as two writers leave them). Now is 00:30; the 24 h window is shown in hour
+/// buckets: the preset starts on the hour and the current hour comes from its hour rollup, so only hour rows are read.
+/// Target: ≤ 300 ms, independent of the count. Run in process (the build of a separate benchmark exe times out on the
+/// shared build machine): <c>-- --filter '*DashboardBenchmarks*' --inProcess --strategy Monitoring --warmupCount 3 --iterationCount 15</c>.
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 3, iterationCount: 15)]
 public class DashboardBenchmarks
 {
     static readonly DateTimeOffset Now = new(2026, 11, 24, 0, 30, 0, TimeSpan.Zero);

@@ -68,7 +68,7 @@ public sealed class PerformanceEndpointsTests(SeededHostFixture fixture) : IClas
         var window = body.GetProperty("window");
         // A preset ends with the current minute (10:00–10:01) and spans 24 h; hour buckets cover it from 10:00 yesterday.
         Assert.Equal(SeededHostFixture.Now.AddMinutes(1), window.GetProperty("to").GetDateTimeOffset());
-        Assert.Equal(SeededHostFixture.Now.AddMinutes(1).AddHours(-24), window.GetProperty("from").GetDateTimeOffset());
+        Assert.Equal(SeededHostFixture.Now.AddHours(-24), window.GetProperty("from").GetDateTimeOffset()); // hour-aligned start
         Assert.Equal(3600, window.GetProperty("bucketSeconds").GetInt32());
 
         var kpis = body.GetProperty("kpis");

@@ -23,7 +23,10 @@ public sealed class WindowParserTests
         var window = Parser().Parse(preset, (string?)null, null);
 
         Assert.Equal(new DateTimeOffset(2026, 11, 24, 10, 8, 0, TimeSpan.Zero), window.To);
-        Assert.Equal(window.To.AddMinutes(-minutes), window.From);
+        var exact = window.To.AddMinutes(-minutes);
+        // Hour and day buckets start the window on a whole hour (08:08 → 08:00), so only hour rollups are read.
+        var expectedFrom = bucketSeconds >= 3600 ? new DateTimeOffset(exact.Year, exact.Month, exact.Day, exact.Hour, 0, 0, TimeSpan.Zero) : exact;
+        Assert.Equal(expectedFrom, window.From);
         Assert.Equal(TimeSpan.FromSeconds(bucketSeconds), window.BucketSize);
         Assert.Equal(preset, window.Preset);
     }

@@ -4,8 +4,8 @@ using IvrFunctions.Core.Insights.Windows;
 namespace IvrFunctions.Core.Insights.Aggregation;
 
 /// <summary>
-/// Today's and the month's cost so far. Completed hours come from hour rollups and are remembered for five minutes (late
-/// records still land), the current hour from minute rollups, so a dashboard refresh reads at most ~60 minute rows.
+/// Today's and the month's cost so far, from hour rollups. Completed hours are remembered for five minutes (late records
+/// still land); the current hour is read on every call, so a dashboard refresh reads one hour's rows.
 /// </summary>
 public sealed class CostTracker(IPerformanceDataSource source, TimeProvider time)
 {
@@ -23,8 +23,8 @@ public sealed class CostTracker(IPerformanceDataSource source, TimeProvider time
         var currentHour = TimeAlign.Floor(now, Hour);
 
         var hours = await CompletedHoursAsync(monthStart, currentHour, now, cancellationToken);
-        var current = await source.ReadRollupsAsync(
-            currentHour, TimeAlign.Ceiling(now, TimeSpan.FromMinutes(1)), RollupGranularity.Minute, RollupKinds.Services, cancellationToken);
+        // The current hour's rollup holds everything recorded in it so far.
+        var current = await source.ReadRollupsAsync(currentHour, currentHour + Hour, RollupGranularity.Hour, RollupKinds.Services, cancellationToken);
         var currentCost = current.Services.Sum(s => s.CostUsd);
 
         var month = hours.Sum(h => h.Cost) + currentCost;

@@ -8,14 +8,14 @@ namespace IvrFunctions.Core.Insights.Aggregation;
 /// the whole hours and minute rollups only for the partial hours at either edge. The rows read depend on the window's
 /// length, never on how many records exist.
 /// </summary>
-public sealed class RollupReader(IPerformanceDataSource source)
+public sealed class RollupReader(IPerformanceDataSource source, TimeProvider time)
 {
     static readonly TimeSpan Hour = TimeSpan.FromHours(1);
 
     public async Task<WindowAggregate> ReadAsync(TimeWindow window, RollupKinds kinds, CancellationToken cancellationToken = default)
     {
         var aggregate = new WindowAggregate(window);
-        var sets = await Task.WhenAll(Plan(window.From, window.To, window.BucketSize)
+        var sets = await Task.WhenAll(Plan(window.From, window.To, window.BucketSize, time.GetUtcNow())
             .Select(segment => source.ReadRollupsAsync(segment.From, segment.To, segment.Granularity, kinds, cancellationToken)));
         foreach (var set in sets)
         {
@@ -25,9 +25,12 @@ public sealed class RollupReader(IPerformanceDataSource source)
         return aggregate;
     }
 
-    /// <summary>The segments to read for <c>[from, to)</c> (minute-aligned).</summary>
+    /// <summary>
+    /// The segments to read for <c>[from, to)</c> (minute-aligned). When the window reaches the present, its last partial
+    /// hour is read from that hour's rollup: nothing is recorded after now, so the hour row holds exactly the part inside.
+    /// </summary>
     public static IReadOnlyList<(DateTimeOffset From, DateTimeOffset To, RollupGranularity Granularity)> Plan(
-        DateTimeOffset from, DateTimeOffset to, TimeSpan bucketSize)
+        DateTimeOffset from, DateTimeOffset to, TimeSpan bucketSize, DateTimeOffset now)
     {
         if (bucketSize < Hour)
         {
@@ -35,7 +38,7 @@ public sealed class RollupReader(IPerformanceDataSource source)
         }
 
         var firstHour = TimeAlign.Ceiling(from, Hour);
-        var lastHour = TimeAlign.Floor(to, Hour);
+        var lastHour = to >= now && firstHour < TimeAlign.Ceiling(to, Hour) ? TimeAlign.Ceiling(to, Hour) : TimeAlign.Floor(to, Hour);
         if (firstHour >= lastHour)
         {
             return [(from, to, RollupGranularity.Minute)];

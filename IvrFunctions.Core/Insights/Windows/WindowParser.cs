@@ -44,7 +44,12 @@ public sealed class WindowParser(IOptions<InsightsOptions> options, TimeProvider
 
             // The current minute is always inside, even at its first instant, so something recorded "now" is never cut off.
             var end = TimeAlign.Floor(now, TimeSpan.FromMinutes(1)).AddMinutes(1);
-            return new TimeWindow(end - span, end, window.Trim(), TimeWindow.BucketSizeFor(span));
+            var bucket = TimeWindow.BucketSizeFor(span);
+
+            // Windows shown in hour or day buckets start on a whole hour (up to 59 minutes more than asked), so they read hour
+            // rollups only: no minute rows for a partial first hour.
+            var start = bucket >= TimeSpan.FromHours(1) ? TimeAlign.Floor(end - span, TimeSpan.FromHours(1)) : end - span;
+            return new TimeWindow(start, end, window.Trim(), bucket);
         }
 
         if (from is null)
