@@ -11,7 +11,7 @@ namespace IvrFunctions.Benchmarks;
 /// spread over five minutes (setup, not measured), then times <see cref="TelemetryFlusher.FlushAsync"/> writing them and
 /// their rollups. The result is per record (OperationsPerInvoke), so records/s = 1 s / mean.
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 6)]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 4)]
 public class FlushBenchmarks
 {
     public const int RecordCount = 20_000;

@@ -12,7 +12,15 @@ namespace IvrFunctions.Benchmarks;
 /// </summary>
 static class FlushProbe
 {
-    static readonly int[] ProbeParallelism = [8];
+    /// <summary>User + system CPU seconds a process has used (Linux /proc), to separate its own cost from machine contention.</summary>
+    static double CpuSeconds(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (double.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + double.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)) / 100.0;
+    }
+
+    static readonly int[] ProbeParallelism = [4, 8];
 
     public static async Task RunAsync(int records)
     {
@@ -42,27 +50,21 @@ static class FlushProbe
                 await raw.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), token));
             var rawSeconds = watch.Elapsed.TotalSeconds;
 
-            // The same again with one partition per minute instead of per hour (Azurite scans a partition per upsert).
-            var rawMinute = service.GetTableClient("proberawm" + Guid.NewGuid().ToString("N")[..8]);
-            await rawMinute.CreateIfNotExistsAsync();
-            var minuteChunks = copy.Select(TelemetryRecordEntity.ToEntity)
-                .Select(e => { e.PartitionKey = e.PartitionKey + e.RowKey.Substring(10, 2); return e; })
-                .GroupBy(e => e.PartitionKey).SelectMany(g => g.Chunk(100)).ToList();
-            watch.Restart();
-            await Parallel.ForEachAsync(minuteChunks, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (chunk, token) =>
-                await rawMinute.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), token));
-            Console.WriteLine($"parallelism {parallelism}: raw transactions, minute partitions {records / watch.Elapsed.TotalSeconds:N0} records/s");
-
             foreach (var record in copy)
             {
                 fixture.Buffer.TryAdd(record);
             }
 
+            var azuriteCpu = CpuSeconds(azurite.ProcessId);
+            var ownCpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
             watch.Restart();
             var written = await fixture.Flusher!.FlushAsync();
             var flushSeconds = watch.Elapsed.TotalSeconds;
+            azuriteCpu = CpuSeconds(azurite.ProcessId) - azuriteCpu;
+            ownCpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - ownCpu;
             Console.WriteLine($"parallelism {parallelism}: raw transactions {records / rawSeconds:N0} records/s ({rawSeconds:N2} s); " +
-                $"flusher {written / flushSeconds:N0} records/s ({flushSeconds:N2} s, {written} records with rollups)");
+                $"flusher {written / flushSeconds:N0} records/s ({flushSeconds:N2} s wall, {written} records with rollups); " +
+                $"CPU: Azurite {azuriteCpu:N2} s ({written / azuriteCpu:N0} records per Azurite CPU-second), flusher process {ownCpu:N2} s");
         }
     }
 }

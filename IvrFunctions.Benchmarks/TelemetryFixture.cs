@@ -52,6 +52,7 @@ sealed class TelemetryFixture : IDisposable
     {
         RecordsTable = prefix + "rec" + Guid.NewGuid().ToString("N")[..12],
         RollupsTable = prefix + "rol" + Guid.NewGuid().ToString("N")[..12],
+        HourlyRollupsTable = prefix + "hrl" + Guid.NewGuid().ToString("N")[..12],
         CallerHashKey = "benchmark-caller-hash-key-0123456789",
         BufferCapacity = capacity,
     };

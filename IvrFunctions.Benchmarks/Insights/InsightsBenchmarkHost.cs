@@ -71,29 +71,21 @@ sealed class InsightsBenchmarkHost : IAsyncDisposable
         {
             var rows = accumulator.DirtyRows().Select(r => r.Entity).GroupBy(e => e.PartitionKey).SelectMany(g => g.Chunk(100)).ToList();
             await Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (batch, token) =>
-                await tables.Rollups.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), token));
+                await tables.RollupsFor(batch[0].PartitionKey).SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), token));
         }
     }
 
-    /// <summary>Seeds <paramref name="count"/> raw records over <c>[start, ...)</c> straight into the records table (as the flusher writes them).</summary>
+    /// <summary>Seeds <paramref name="count"/> records over <c>[start, ...)</c> through the real flusher (raw records and their rollups).</summary>
     public async Task SeedRecordsAsync(int count, DateTimeOffset start, TimeSpan step)
     {
         var time = new FakeTimeProvider(start);
-        using var fixture = new TelemetryFixture(Options, time);
-        var tables = new TelemetryTables(Service, Options);
+        Options.WriteParallelism = 8;
+        using var fixture = new TelemetryFixture(Options, time, Service);
         const int chunk = 20_000;
         for (var done = 0; done < count; done += chunk)
         {
             RecordMix.Record(fixture.Telemetry, time, Math.Min(chunk, count - done), step, seed: 1000 + (done / chunk));
-            var entities = new List<TableEntity>(chunk);
-            while (fixture.Buffer.Reader.TryRead(out var record))
-            {
-                entities.Add(TelemetryRecordEntity.ToEntity(record));
-            }
-
-            var batches = entities.GroupBy(e => e.PartitionKey).SelectMany(g => g.Chunk(100)).ToList();
-            await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (batch, token) =>
-                await tables.Records.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), token));
+            await fixture.Flusher!.FlushAsync();
         }
     }
 
@@ -109,6 +101,7 @@ sealed class InsightsBenchmarkHost : IAsyncDisposable
                 $"--Telemetry:CallerHashKey={Options.CallerHashKey}",
                 $"--Telemetry:RecordsTable={Options.RecordsTable}",
                 $"--Telemetry:RollupsTable={Options.RollupsTable}",
+                $"--Telemetry:HourlyRollupsTable={Options.HourlyRollupsTable}",
                 "--Alerts:Enabled=false",
                 "--Logging:LogLevel:Default=Warning",
             ],

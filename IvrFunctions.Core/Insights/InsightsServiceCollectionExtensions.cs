@@ -21,7 +21,6 @@ public static class InsightsServiceCollectionExtensions
 
         // Reads the telemetry tables (AddIvrTelemetry registers the reader); tests may replace it.
         services.TryAddSingleton<IPerformanceDataSource, TelemetryPerformanceDataSource>();
-        services.AddSingleton<SlicedRecordReader>();
         services.AddSingleton<WindowParser>();
         services.AddSingleton<RollupReader>();
         services.AddSingleton<CostTracker>();

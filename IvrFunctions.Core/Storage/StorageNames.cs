@@ -5,16 +5,20 @@ public static class StorageNames
 {
     public const string SessionsTable = "IvrSessions";
 
-    /// <summary>Raw telemetry records (stage, usage, cache, session, error), partitioned by kind and hour.</summary>
+    /// <summary>Raw telemetry records (stage, usage, cache, session, error), partitioned by kind and minute.</summary>
     public const string TelemetryRecordsTable = "IvrTelemetryRecords";
 
-    /// <summary>Telemetry rollups per minute and hour bucket, one row per writer shard.</summary>
+    /// <summary>Telemetry rollups per minute bucket, one row per writer shard.</summary>
     public const string TelemetryRollupsTable = "IvrTelemetryRollups";
+
+    /// <summary>Telemetry rollups per hour bucket, one row per writer shard (kept longer than minute rows).</summary>
+    public const string TelemetryHourlyRollupsTable = "IvrTelemetryRollupsHourly";
 
     /// <summary>Alert state and transition history (insights).</summary>
     public const string AlertsTable = "IvrAlerts";
 
-    public static readonly IReadOnlyList<string> Tables = [SessionsTable, TelemetryRecordsTable, TelemetryRollupsTable, AlertsTable];
+    public static readonly IReadOnlyList<string> Tables =
+        [SessionsTable, TelemetryRecordsTable, TelemetryRollupsTable, TelemetryHourlyRollupsTable, AlertsTable];
 
     public const string AnswersContainer = "answers";
 

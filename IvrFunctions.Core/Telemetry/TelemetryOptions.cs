@@ -10,8 +10,11 @@ public sealed class TelemetryOptions
     /// <summary>Table for raw records. The default value is <see cref="StorageNames.TelemetryRecordsTable"/>.</summary>
     public string RecordsTable { get; set; } = StorageNames.TelemetryRecordsTable;
 
-    /// <summary>Table for per-bucket rollups. The default value is <see cref="StorageNames.TelemetryRollupsTable"/>.</summary>
+    /// <summary>Table for minute rollups. The default value is <see cref="StorageNames.TelemetryRollupsTable"/>.</summary>
     public string RollupsTable { get; set; } = StorageNames.TelemetryRollupsTable;
+
+    /// <summary>Table for hour rollups. The default value is <see cref="StorageNames.TelemetryHourlyRollupsTable"/>.</summary>
+    public string HourlyRollupsTable { get; set; } = StorageNames.TelemetryHourlyRollupsTable;
 
     /// <summary>Records held in memory while waiting for storage; beyond it new records are dropped and counted. The default value is 100,000.</summary>
     public int BufferCapacity { get; set; } = 100_000;
@@ -25,8 +28,8 @@ public sealed class TelemetryOptions
     /// <summary>Longest wait between attempts while storage fails. The default value is 15 seconds.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>Entity-group transactions sent at once. The default value is 4.</summary>
-    public int WriteParallelism { get; set; } = 4;
+    /// <summary>Entity-group transactions sent at once. The default value is 8.</summary>
+    public int WriteParallelism { get; set; } = 8;
 
     /// <summary>How long a stopping host keeps trying to write what is buffered. The default value is 10 seconds.</summary>
     public TimeSpan ShutdownFlushTimeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -118,6 +118,28 @@ public sealed class ExportTests(SeededHostFixture fixture) : IClassFixture<Seede
     }
 
     [Fact]
+    public async Task Export_RollupsMissing_StillReadsEveryRecord()
+    {
+        var now = new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
+        await using var host = await InsightsHost.StartAsync(now.AddHours(-5));
+        var seed = new TelemetrySeeder(host.Telemetry, host.Time);
+        for (var i = 0; i < 7; i++)
+        {
+            seed.Cache(now.AddHours(-5).AddMinutes(i * 20), CacheKinds.Audio, i % 2 == 0);
+        }
+
+        host.Time.SetUtcNow(now);
+        await host.FlushAsync();
+        var service = new Azure.Data.Tables.TableServiceClient(await Infrastructure.TestAzurite.ConnectionStringAsync());
+        await service.DeleteTableAsync(host.RollupsTable);
+        await service.DeleteTableAsync(host.RollupsTable + "h");
+
+        var text = await (await host.PostJsonAsync("/api/performance/export?window=24h&kinds=cache,stage", null)).Content.ReadAsStringAsync();
+
+        Assert.Equal(8, text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
     public async Task Export_HugeWindow_IsStreamedAsTheClientReads_NotBufferedFirst()
     {
         var source = new SyntheticRecordSource(5_000_000);

@@ -62,6 +62,7 @@ sealed class InsightsHost : IAsyncDisposable
             [
                 $"--Telemetry:RecordsTable={records}",
                 $"--Telemetry:RollupsTable={rollups}",
+                $"--Telemetry:HourlyRollupsTable={rollups}h",
                 $"--Alerts:TableName={alerts}",
                 "--Alerts:Enabled=false",
                 "--Alerts:Webhook:RetryDelay=00:00:00.050",

@@ -63,6 +63,7 @@ sealed class TelemetryHarness : IDisposable
     {
         RecordsTable = TestAzurite.UniqueName(prefix + "rec"),
         RollupsTable = TestAzurite.UniqueName(prefix + "rol"),
+        HourlyRollupsTable = TestAzurite.UniqueName(prefix + "hrl"),
         CallerHashKey = CallerHashKey,
         FlushInterval = TimeSpan.FromMilliseconds(50),
         MaxRetryDelay = TimeSpan.FromMilliseconds(200),

@@ -151,7 +151,7 @@ public sealed class TelemetryRecordsTests
             System.Text.Encoding.UTF8.GetBytes(TelemetryHarness.CallerHashKey), System.Text.Encoding.UTF8.GetBytes("919876543210")));
         Assert.All(sessions, s => Assert.Equal(expectedHash, s.CallerHash));
 
-        foreach (var table in new[] { harness.Tables.Records, harness.Tables.Rollups })
+        foreach (var table in new[] { harness.Tables.Records, harness.Tables.MinuteRollups, harness.Tables.HourlyRollups })
         {
             await foreach (var entity in table.QueryAsync<TableEntity>())
             {

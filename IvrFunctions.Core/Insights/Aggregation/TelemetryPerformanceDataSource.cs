@@ -13,8 +13,7 @@ namespace IvrFunctions.Core.Insights.Aggregation;
 /// The performance API's view of the telemetry tables: rollups through <see cref="TelemetryReader"/> (merged across writer
 /// shards), raw records merged across kinds into one time-ordered stream, free tiers from <see cref="FreeTierService"/>.
 /// </summary>
-public sealed class TelemetryPerformanceDataSource(
-    TelemetryReader reader, SlicedRecordReader records, FreeTierService freeTiers, TelemetryBuffer buffer, TimeProvider time)
+public sealed class TelemetryPerformanceDataSource(TelemetryReader reader, FreeTierService freeTiers, TelemetryBuffer buffer, TimeProvider time)
     : IPerformanceDataSource
 {
     /// <summary>Calls still open are counted over this many past hours (plus the current one): longer calls are rare.</summary>
@@ -67,9 +66,15 @@ public sealed class TelemetryPerformanceDataSource(
         return set;
     }
 
+    /// <summary>One partition-range query per kind (telemetry's reader, paged), merged into one time order holding one record per kind.</summary>
     public IAsyncEnumerable<ExportRecord> ReadRecordsAsync(
-        DateTimeOffset from, DateTimeOffset to, IReadOnlySet<string> kinds, CancellationToken cancellationToken = default) =>
-        Map(records.ReadAsync(from, to, [.. RecordKinds.All.Where(kinds.Contains).Select(TelemetrySchema.ParseKind)], cancellationToken), cancellationToken);
+        DateTimeOffset from, DateTimeOffset to, IReadOnlySet<string> kinds, CancellationToken cancellationToken = default)
+    {
+        var streams = RecordKinds.All.Where(kinds.Contains)
+            .Select(kind => Map(reader.ReadRecordsAsync(TelemetrySchema.ParseKind(kind), from, to, cancellationToken), cancellationToken))
+            .ToList();
+        return streams.Count == 1 ? streams[0] : TimeOrderedMerge.MergeAsync(streams, r => r.Timestamp, cancellationToken);
+    }
 
     public async Task<LiveTelemetryStatus> ReadLiveStatusAsync(CancellationToken cancellationToken = default)
     {

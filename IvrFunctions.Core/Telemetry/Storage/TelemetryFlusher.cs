@@ -183,7 +183,7 @@ public sealed class TelemetryFlusher
                 var targets = _rollups.TargetsFor(pending.Records, pending.Dropped, pending.TakenAt);
                 foreach (var (partition, row) in _rollups.RowsToLoad(targets).ToList())
                 {
-                    var existing = await _tables.Rollups.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
+                    var existing = await _tables.RollupsFor(partition).GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
                     _rollups.Restore(partition, row, existing.HasValue ? existing.Value : null);
                 }
 
@@ -234,8 +234,13 @@ public sealed class TelemetryFlusher
             return;
         }
 
-        var chunks = dirty.Select(d => d.Entity).GroupBy(e => e.PartitionKey).SelectMany(g => g.Chunk(MaxTransactionSize)).ToList();
-        await SubmitAsync(_tables.Rollups, chunks, cancellationToken);
+        foreach (var granularity in new[] { RollupGranularity.Minute, RollupGranularity.Hour })
+        {
+            var chunks = dirty.Where(d => d.State.Granularity == granularity).Select(d => d.Entity)
+                .GroupBy(e => e.PartitionKey).SelectMany(g => g.Chunk(MaxTransactionSize)).ToList();
+            await SubmitAsync(_tables.Rollups(granularity), chunks, cancellationToken);
+        }
+
         foreach (var (state, _) in dirty)
         {
             state.Dirty = false;

@@ -105,7 +105,7 @@ public sealed class TelemetryReader(TelemetryTables tables)
             ? TableClient.CreateQueryFilter($"PartitionKey ge {firstPartition} and PartitionKey le {lastPartition} and RowKey ge {low} and RowKey lt {high}")
             : TableClient.CreateQueryFilter(
                 $"PartitionKey ge {firstPartition} and PartitionKey le {lastPartition} and RowKey ge {low} and RowKey lt {high} and Dimension eq {dimension}");
-        await foreach (var entity in tables.Rollups.QueryAsync<TableEntity>(filter, PageSize, cancellationToken: cancellationToken))
+        await foreach (var entity in tables.Rollups(granularity).QueryAsync<TableEntity>(filter, PageSize, cancellationToken: cancellationToken))
         {
             var (bucket, rowDimension, key, _) = RollupEntity.ParseRowKey(entity.RowKey);
             yield return new RollupBucket(TimeBuckets.ParseBucket(bucket, granularity), granularity, rowDimension,

@@ -12,9 +12,7 @@ public static class TelemetryRecordEntity
             TelemetrySchema.RecordPartition(record.Kind, record.Timestamp),
             TelemetrySchema.RecordRow(record.Timestamp, record.Id))
         {
-            ["Kind"] = TelemetrySchema.KindName(record.Kind),
-            ["At"] = record.Timestamp,
-            ["Id"] = record.Id,
+            // Kind, time and id are in the keys; the row carries only what the keys do not say.
             ["Component"] = record.Component,
             ["Success"] = record.Success,
         };
@@ -56,9 +54,9 @@ public static class TelemetryRecordEntity
 
     public static TelemetryRecord FromEntity(TableEntity entity) => new()
     {
-        Kind = TelemetrySchema.ParseKind(entity.GetString("Kind")),
-        Timestamp = entity.GetDateTimeOffset("At") ?? default,
-        Id = entity.GetString("Id"),
+        Kind = TelemetrySchema.ParseKind(entity.PartitionKey[..entity.PartitionKey.LastIndexOf('-')]),
+        Timestamp = TelemetrySchema.ParseRecordTime(entity.RowKey),
+        Id = entity.RowKey[(TimeBuckets.InstantFormat.Length + 1)..],
         Component = entity.GetString("Component"),
         Success = entity.GetBoolean("Success") ?? false,
         CallSid = entity.GetString("CallSid"),

@@ -34,8 +34,8 @@ public sealed class TelemetryRetention(TelemetryTables tables, IOptions<Telemetr
 
             long rollups = 0;
             // Minute rows live in hour partitions, hour rows in day partitions: delete the partitions wholly before the cutoffs.
-            rollups += await DeleteRangeAsync(tables.Rollups, "m", TelemetrySchema.RollupPartition(TimeBuckets.Floor(cutoff, Rollups.RollupGranularity.Hour), Rollups.RollupGranularity.Minute), cancellationToken);
-            rollups += await DeleteRangeAsync(tables.Rollups, "h", TelemetrySchema.RollupPartition(rollupCutoff, Rollups.RollupGranularity.Hour), cancellationToken);
+            rollups += await DeleteRangeAsync(tables.MinuteRollups, "m", TelemetrySchema.RollupPartition(TimeBuckets.Floor(cutoff, Rollups.RollupGranularity.Hour), Rollups.RollupGranularity.Minute), cancellationToken);
+            rollups += await DeleteRangeAsync(tables.HourlyRollups, "h", TelemetrySchema.RollupPartition(rollupCutoff, Rollups.RollupGranularity.Hour), cancellationToken);
             TelemetryLog.RetentionDone(logger, records, rollups, cutoff);
             return new RetentionResult(records, rollups, cutoff);
         }

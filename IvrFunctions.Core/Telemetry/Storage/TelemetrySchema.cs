@@ -1,3 +1,4 @@
+using System.Globalization;
 using IvrFunctions.Core.Telemetry.Rollups;
 
 namespace IvrFunctions.Core.Telemetry.Storage;
@@ -5,7 +6,7 @@ namespace IvrFunctions.Core.Telemetry.Storage;
 /// <summary>
 /// The table keys, in one place (README "Telemetry" describes them for readers).
 /// Records: PartitionKey <c>{kind}-{yyyyMMddHHmm}</c> (one partition per kind and minute), RowKey
-/// <c>{yyyyMMddHHmmssfffffff}-{id}</c>. Rollups: PartitionKey <c>m{yyyyMMddHH}</c> (minute rows of an hour) or
+/// <c>{yyyyMMddHHmmssfffffff}-{id}</c>. Rollups (minute and hour rows in two tables): PartitionKey <c>m{yyyyMMddHH}</c> (minute rows of an hour) or
 /// <c>h{yyyyMMdd}</c> (hour rows of a day), RowKey <c>{bucket}|{dimension}|{key}|{writer}</c> with bucket
 /// <c>yyyyMMddHHmm</c> or <c>yyyyMMddHH</c>. Partition keys sort by time, so any window is one partition-range query;
 /// small partitions keep each one well under Table Storage's per-partition throughput target.
@@ -40,6 +41,11 @@ public static class TelemetrySchema
     public static string RecordRowPrefix(DateTimeOffset time) => TimeBuckets.Format(time, TimeBuckets.InstantFormat);
 
     public static string RecordRow(DateTimeOffset time, string id) => $"{RecordRowPrefix(time)}-{id}";
+
+    /// <summary>The exact (100 ns) record time at the start of a record row key.</summary>
+    public static DateTimeOffset ParseRecordTime(string rowKey) =>
+        new(DateTime.ParseExact(rowKey.AsSpan(0, TimeBuckets.InstantFormat.Length), TimeBuckets.InstantFormat, CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal), TimeSpan.Zero);
 
     public static string RollupPartition(DateTimeOffset bucketStart, RollupGranularity granularity) => granularity == RollupGranularity.Minute
         ? "m" + TimeBuckets.Format(bucketStart, TimeBuckets.HourFormat)

@@ -1,10 +1,14 @@
 using Azure.Data.Tables;
 using IvrFunctions.Core.Storage;
+using IvrFunctions.Core.Telemetry.Rollups;
 using Microsoft.Extensions.Options;
 
 namespace IvrFunctions.Core.Telemetry.Storage;
 
-/// <summary>The records and rollups tables named by <see cref="TelemetryOptions"/>, created on first use.</summary>
+/// <summary>
+/// The records table and the two rollup tables (minute rows, hour rows) named by <see cref="TelemetryOptions"/>, created on
+/// first use. Minute and hour rows live apart so each read and each retention sweep only touches rows of its granularity.
+/// </summary>
 public sealed class TelemetryTables
 {
     volatile bool _created;
@@ -18,14 +22,22 @@ public sealed class TelemetryTables
     {
         Service = service;
         Records = service.GetTableClient(options.RecordsTable);
-        Rollups = service.GetTableClient(options.RollupsTable);
+        MinuteRollups = service.GetTableClient(options.RollupsTable);
+        HourlyRollups = service.GetTableClient(options.HourlyRollupsTable);
     }
 
     public TableServiceClient Service { get; }
 
     public TableClient Records { get; }
 
-    public TableClient Rollups { get; }
+    public TableClient MinuteRollups { get; }
+
+    public TableClient HourlyRollups { get; }
+
+    public TableClient Rollups(RollupGranularity granularity) => granularity == RollupGranularity.Minute ? MinuteRollups : HourlyRollups;
+
+    /// <summary>The rollup table a rollup partition key (<c>m...</c> or <c>h...</c>) belongs to.</summary>
+    public TableClient RollupsFor(string partitionKey) => partitionKey.StartsWith('m') ? MinuteRollups : HourlyRollups;
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
@@ -35,7 +47,8 @@ public sealed class TelemetryTables
         }
 
         await Records.CreateIfNotExistsAsync(cancellationToken);
-        await Rollups.CreateIfNotExistsAsync(cancellationToken);
+        await MinuteRollups.CreateIfNotExistsAsync(cancellationToken);
+        await HourlyRollups.CreateIfNotExistsAsync(cancellationToken);
         _created = true;
     }
 
