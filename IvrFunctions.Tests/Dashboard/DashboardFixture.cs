@@ -45,6 +45,7 @@ public sealed class DashboardFixture : IAsyncLifetime
             null,
             $"--Telemetry:RecordsTable={TestAzurite.UniqueName("dashrec")}",
             $"--Telemetry:RollupsTable={TestAzurite.UniqueName("dashrol")}",
+            $"--Telemetry:HourlyRollupsTable={TestAzurite.UniqueName("dashrolh")}",
             $"--Alerts:TableName={TestAzurite.UniqueName("dashalert")}",
             "--Alerts:Enabled=false",
             $"--Dashboard:AllowedOrigin=http://127.0.0.1:{Azurite.BlobPort}");
