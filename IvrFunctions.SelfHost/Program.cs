@@ -1,3 +1,4 @@
+using IvrFunctions.SelfHost.Dashboard;
 using IvrFunctions.SelfHost.Hosting;
 using IvrFunctions.SelfHost.Simulator;
 
@@ -11,6 +12,12 @@ switch (args.FirstOrDefault())
 if (args is [IngestCommand.Name, ..])
 {
     return await IngestCommand.RunAsync(args[1..]);
+}
+
+// Commands (the first argument) run and exit; anything else starts the host.
+if (args is [UploadDashboardCommand.Name, .. var uploadArgs])
+{
+    return await UploadDashboardCommand.RunAsync(uploadArgs, Console.Out);
 }
 
 var app = SelfHostApplication.Build(args);

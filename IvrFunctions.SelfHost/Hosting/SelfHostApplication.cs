@@ -2,6 +2,7 @@ using IvrFunctions.Core;
 using IvrFunctions.Core.Configuration;
 using IvrFunctions.Core.Http;
 using IvrFunctions.SelfHost.Azurite;
+using IvrFunctions.SelfHost.Dashboard;
 using IvrFunctions.SelfHost.Security;
 using IvrFunctions.SelfHost.Turns;
 using Microsoft.Extensions.Options;
@@ -42,6 +43,7 @@ public static class SelfHostApplication
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseDashboardSite();
         app.UseRouting();
         app.UseCors(DashboardCors.PolicyName);
         app.UseMiddleware<FunctionKeyMiddleware>();
