@@ -73,9 +73,9 @@ static class LoadRun
 
             await output.WriteLineAsync($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
             await output.WriteLineAsync($"Warm-up: 5 callers × 5 turns");
-            await RunCallersAsync(5, 5, driver, new Percentiles("warm-up question"), new Percentiles("warm-up ready"), new Percentiles("warm-up answer"));
+            var warmUp = new CallDriver(http, recordings.BaseAddress, time, TimeSpan.Zero);
+            await RunCallersAsync(5, 5, warmUp, new Percentiles("warm-up question"), new Percentiles("warm-up ready"), new Percentiles("warm-up answer"));
 
-            var warmupFailures = driver.Failures;
             var question = new Percentiles($"question webhook → 200 ({callers} concurrent callers)");
             var ready = new Percentiles("question → answer-ready 200");
             var answer = new Percentiles("answer (turn already complete)");
@@ -120,9 +120,9 @@ static class LoadRun
 
             await output.WriteLineAsync();
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"Errors (unexpected status, transport failure or unfinished call): {driver.Failures - warmupFailures}; answers that were a fallback or text instead of an audio URL: {driver.Fallbacks}"));
+                $"Errors (unexpected status, transport failure or unfinished call): {driver.Failures} (warm-up: {warmUp.Failures}); answers that were a fallback or text instead of an audio URL: {driver.Fallbacks}"));
             await output.WriteLineAsync(steady);
-            return driver.Failures == 0 ? 0 : 1;
+            return driver.Failures + warmUp.Failures == 0 ? 0 : 1;
         }
         finally
         {
