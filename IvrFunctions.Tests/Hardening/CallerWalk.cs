@@ -9,8 +9,13 @@ namespace IvrFunctions.Tests.Hardening;
 /// Walks calls like Exotel for the fault tests, never asserting inside the walk: every response status and every
 /// answer body is collected, so a test can assert "no 5xx, every caller heard something sensible" over the whole load.
 /// </summary>
-public sealed class CallerWalk(CallFlowHarness harness)
+public sealed class CallerWalk(HttpClient client, FakeRecordingServer recordings)
 {
+    public CallerWalk(CallFlowHarness harness)
+        : this(harness.Client, harness.Recordings)
+    {
+    }
+
     public ConcurrentQueue<(string Route, int Status)> Responses { get; } = new();
 
     public ConcurrentQueue<(string CallSid, string TurnId, string Answer)> Answers { get; } = new();
@@ -26,7 +31,7 @@ public sealed class CallerWalk(CallFlowHarness harness)
         await SendAsync("exotel/incoming", new() { ["CallSid"] = callSid, ["CallFrom"] = "09876543210" });
         for (var turn = 0; turn < turns; turn++)
         {
-            var url = harness.Recordings.Url($"rec/{callSid}-{turn}.wav");
+            var url = recordings.Url($"rec/{callSid}-{turn}.wav");
             if (await SendAsync("exotel/question", new() { ["CallSid"] = callSid, ["RecordingUrl"] = url }) != HttpStatusCode.OK)
             {
                 Problems.Enqueue($"{callSid} turn {turn}: question not accepted");
@@ -43,7 +48,7 @@ public sealed class CallerWalk(CallFlowHarness harness)
                 }
             }
 
-            using var answer = await harness.GetAsync("exotel/answer", new Dictionary<string, string?> { ["CallSid"] = callSid });
+            using var answer = await client.GetAsync(CallFlowHarness.Url("exotel/answer", new Dictionary<string, string?> { ["CallSid"] = callSid }));
             Responses.Enqueue(("exotel/answer", (int)answer.StatusCode));
             Answers.Enqueue((callSid, TurnIds.For(callSid, url), await answer.Content.ReadAsStringAsync()));
         }
@@ -55,7 +60,7 @@ public sealed class CallerWalk(CallFlowHarness harness)
     {
         try
         {
-            using var response = await harness.GetAsync(route, parameters);
+            using var response = await client.GetAsync(CallFlowHarness.Url(route, parameters));
             Responses.Enqueue((route, (int)response.StatusCode));
             return response.StatusCode;
         }
