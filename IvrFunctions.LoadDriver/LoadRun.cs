@@ -15,8 +15,10 @@ using Microsoft.AspNetCore.Http.Features;
 namespace IvrFunctions.LoadDriver;
 
 /// <summary>
-/// Starts Azurite (in memory), a loopback recording host and the SelfHost with zero-latency providers, then walks many
-/// concurrent calls through the Exotel webhooks and prints latency percentiles as a Markdown table.
+/// Starts Azurite (in memory), a loopback recording host and the SelfHost with fake providers (zero latency, or
+/// <c>--stt-ms/--rag-ms/--tts-ms</c>), then walks many concurrent calls through the Exotel webhooks and prints latency
+/// percentiles, platform overhead per turn, errors and memory as Markdown. Bounded: callers × turns, and
+/// <c>--max-seconds</c> for the whole measured run.
 /// </summary>
 static class LoadRun
 {
@@ -28,6 +30,11 @@ static class LoadRun
         var turnsPerCaller = Option(args, "--turns", 20);
         var workers = Option(args, "--workers", 64);
         var thinkMs = Option(args, "--think-ms", 0);
+        var maxSeconds = Option(args, "--max-seconds", 600);
+        ZeroLatencyProviders.TranscribeDelay = TimeSpan.FromMilliseconds(Option(args, "--stt-ms", 0));
+        ZeroLatencyProviders.AnswerDelay = TimeSpan.FromMilliseconds(Option(args, "--rag-ms", 0));
+        ZeroLatencyProviders.SynthesizeDelay = TimeSpan.FromMilliseconds(Option(args, "--tts-ms", 0));
+        var realistic = ZeroLatencyProviders.TranscribeDelay + ZeroLatencyProviders.AnswerDelay + ZeroLatencyProviders.SynthesizeDelay > TimeSpan.Zero;
         var time = TimeProvider.System;
 
         await using var azurite = await AzuriteProcess.StartAsync(new AzuriteSettings(AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), null));
@@ -38,6 +45,7 @@ static class LoadRun
                 "--environment=Production",
                 $"--AzureWebJobsStorage={azurite.Settings.ConnectionString}",
                 $"--Ivr:FunctionKey={Key}",
+                "--Telemetry:CallerHashKey=load-driver-caller-hash-key-0123456789",
                 "--Exotel:RecordingHosts:0=127.0.0.1",
                 $"--Turns:Workers={workers}",
                 "--Turns:QueueCapacity=5000",
@@ -65,30 +73,56 @@ static class LoadRun
 
             await output.WriteLineAsync($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
             await output.WriteLineAsync($"Warm-up: 5 callers × 5 turns");
-            await RunCallersAsync(5, 5, driver, new Percentiles("warm-up question"), new Percentiles("warm-up ready"), new Percentiles("warm-up answer"));
+            var warmUp = new CallDriver(http, recordings.BaseAddress, time, TimeSpan.Zero);
+            await RunCallersAsync(5, 5, warmUp, new Percentiles("warm-up question"), new Percentiles("warm-up ready"), new Percentiles("warm-up answer"));
 
             var question = new Percentiles($"question webhook → 200 ({callers} concurrent callers)");
             var ready = new Percentiles("question → answer-ready 200");
             var answer = new Percentiles("answer (turn already complete)");
             var watch = Stopwatch.StartNew();
-            await RunCallersAsync(callers, turnsPerCaller, driver, question, ready, answer);
-            var elapsed = watch.Elapsed;
+            using var memory = new MemorySampler(time);
+            var run = RunCallersAsync(callers, turnsPerCaller, driver, question, ready, answer);
+            try
+            {
+                await run.WaitAsync(TimeSpan.FromSeconds(maxSeconds), time);
+            }
+            catch (TimeoutException)
+            {
+                await output.WriteLineAsync($"Stopped after --max-seconds {maxSeconds}: unfinished calls count as errors.");
+                driver.CountFailure();
+            }
 
-            ZeroLatencyProviders.AnswerDelay = TimeSpan.FromMilliseconds(300);
-            var afterCompletion = new Percentiles("answer returned after its turn completed (RAG 300 ms, answer requested at once)");
-            await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => driver.AnswerAfterCompletionAsync(5, turnStore, afterCompletion)));
+            var elapsed = watch.Elapsed;
+            var steady = memory.Stop();
+
+            Percentiles? afterCompletion = null;
+            if (!realistic)
+            {
+                ZeroLatencyProviders.AnswerDelay = TimeSpan.FromMilliseconds(300);
+                afterCompletion = new Percentiles("answer returned after its turn completed (RAG 300 ms, answer requested at once)");
+                await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => driver.AnswerAfterCompletionAsync(5, turnStore, afterCompletion)));
+            }
 
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"Load: {callers} callers × {turnsPerCaller} turns = {question.Count} turns in {elapsed.TotalSeconds:0.0} s ({question.Count / elapsed.TotalSeconds:0.0} turns/s), think time {thinkMs} ms, Turns:Workers={workers}"));
+                $"Load: {callers} callers × {turnsPerCaller} turns = {question.Count} turns in {elapsed.TotalSeconds:0.0} s ({question.Count / elapsed.TotalSeconds:0.0} turns/s), think time {thinkMs} ms, Turns:Workers={workers}, provider latency STT {ZeroLatencyProviders.TranscribeDelay.TotalMilliseconds} / RAG {ZeroLatencyProviders.AnswerDelay.TotalMilliseconds} / TTS {ZeroLatencyProviders.SynthesizeDelay.TotalMilliseconds} ms"));
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Load average at the end: {LoadAverage()}"));
             await output.WriteLineAsync();
             await output.WriteLineAsync("| measure | n | p50 ms | p95 ms | p99 ms | max ms |");
             await output.WriteLineAsync("| --- | --- | --- | --- | --- | --- |");
-            foreach (var p in new[] { question, ready, answer, afterCompletion })
+            foreach (var p in new[] { question, driver.OtherAcks, ready, driver.Overhead, answer, afterCompletion })
             {
-                await output.WriteLineAsync(p.Row());
+                if (p is not null)
+                {
+                    await output.WriteLineAsync(p.Row());
+                }
             }
 
-            return driver.Failures == 0 ? 0 : 1;
+            await output.WriteLineAsync();
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Errors (unexpected status, transport failure or unfinished call): {driver.Failures} (warm-up: {warmUp.Failures}); answers that were a fallback or text instead of an audio URL: {driver.Fallbacks}"));
+            await output.WriteLineAsync(steady);
+            return driver.Failures + warmUp.Failures == 0 ? 0 : 1;
         }
         finally
         {
@@ -96,6 +130,9 @@ static class LoadRun
             await host.DisposeAsync();
         }
     }
+
+    static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     static Task RunCallersAsync(int callers, int turns, CallDriver driver, Percentiles question, Percentiles ready, Percentiles answer) =>
         Task.WhenAll(Enumerable.Range(0, callers).Select(_ => driver.CallAsync(turns, question, ready, answer)));
@@ -109,13 +146,24 @@ static class LoadRun
     sealed class CallDriver(HttpClient http, Uri recordings, TimeProvider time, TimeSpan think)
     {
         int _failures;
+        int _fallbacks;
 
         public int Failures => _failures;
+
+        public int Fallbacks => _fallbacks;
+
+        public Percentiles Overhead { get; } = new("platform overhead per turn (answer-ready 200 minus time in providers)");
+
+        public Percentiles OtherAcks { get; } = new("incoming and status webhooks → 200");
+
+        public void CountFailure() => Interlocked.Increment(ref _failures);
 
         public async Task CallAsync(int turns, Percentiles question, Percentiles ready, Percentiles answer)
         {
             var callSid = Guid.NewGuid().ToString("N");
+            var incoming = time.GetTimestamp();
             await SendAsync(HttpMethod.Get, "exotel/incoming", $"CallSid={callSid}&CallFrom=09876543210&CallTo=08047491899", HttpStatusCode.OK);
+            OtherAcks.Add(time.GetElapsedTime(incoming).TotalMilliseconds);
             for (var turn = 0; turn < turns; turn++)
             {
                 if (think > TimeSpan.Zero)
@@ -124,7 +172,8 @@ static class LoadRun
                     await Task.Delay(turn == 0 ? TimeSpan.FromMilliseconds(Random.Shared.Next((int)think.TotalMilliseconds)) : think, time);
                 }
 
-                var recording = Uri.EscapeDataString(new Uri(recordings, $"rec/{callSid}-{turn}.wav").AbsoluteUri);
+                var recordingUrl = new Uri(recordings, $"rec/{callSid}-{turn}.wav").AbsoluteUri;
+                var recording = Uri.EscapeDataString(recordingUrl);
                 var started = time.GetTimestamp();
                 await SendAsync(HttpMethod.Get, "exotel/question", $"CallSid={callSid}&RecordingUrl={recording}", HttpStatusCode.OK);
                 question.Add(time.GetElapsedTime(started).TotalMilliseconds);
@@ -132,13 +181,26 @@ static class LoadRun
                 {
                 }
 
-                ready.Add(time.GetElapsedTime(started).TotalMilliseconds);
+                var readyMs = time.GetElapsedTime(started).TotalMilliseconds;
+                ready.Add(readyMs);
+                Overhead.Add(Math.Max(0, readyMs - ZeroLatencyProviders.ProviderTime(TurnIds.For(callSid, recordingUrl))));
                 var answerStarted = time.GetTimestamp();
-                await SendAsync(HttpMethod.Get, "exotel/answer", $"CallSid={callSid}", HttpStatusCode.OK);
+                using var answered = await http.GetAsync($"/api/exotel/answer?code={Key}&CallSid={callSid}");
+                var body = await answered.Content.ReadAsStringAsync();
                 answer.Add(time.GetElapsedTime(answerStarted).TotalMilliseconds);
+                if (answered.StatusCode != HttpStatusCode.OK)
+                {
+                    Interlocked.Increment(ref _failures);
+                }
+                else if (!body.StartsWith("http", StringComparison.Ordinal))
+                {
+                    Interlocked.Increment(ref _fallbacks);
+                }
             }
 
+            var status = time.GetTimestamp();
             await SendAsync(HttpMethod.Post, "exotel/status", $"CallSid={callSid}&Status=completed&ConversationDuration=60", HttpStatusCode.OK);
+            OtherAcks.Add(time.GetElapsedTime(status).TotalMilliseconds);
         }
 
         /// <summary>Asks for the answer right after the question, while the turn runs, and measures how long after the
@@ -167,7 +229,18 @@ static class LoadRun
         async Task<HttpStatusCode> SendAsync(HttpMethod method, string route, string query, HttpStatusCode? expected)
         {
             using var request = new HttpRequestMessage(method, $"/api/{route}?code={Key}&{query}");
-            using var response = await http.SendAsync(request);
+            HttpResponseMessage response;
+            try
+            {
+                response = await http.SendAsync(request);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                Interlocked.Increment(ref _failures);
+                return HttpStatusCode.ServiceUnavailable;
+            }
+
+            using var disposeResponse = response;
             await response.Content.ReadAsByteArrayAsync();
             if (expected is { } code && response.StatusCode != code)
             {

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using Azure.Storage.Blobs.Models;
 using IvrFunctions.Core.Answers;
 using IvrFunctions.Core.Speech;
@@ -6,31 +8,59 @@ using IvrFunctions.Core.Telemetry;
 
 namespace IvrFunctions.LoadDriver;
 
-/// <summary>Providers that answer at once (plus an optional answer delay), so the figures measure the platform's own overhead.</summary>
+/// <summary>
+/// Providers that answer at once by default, or after a configured latency per stage (realistic: STT 700 ms, RAG
+/// 1200 ms, TTS 400 ms), and record the time each turn actually spent in them, so platform overhead = turn time minus
+/// that provider time.
+/// </summary>
 sealed class ZeroLatencyProviders(StorageAccount storage) : ISpeechToText, IAnswerService, IAnswerAudioSynthesizer
 {
     const string BlobName = "load/answer.wav";
     readonly SemaphoreSlim _upload = new(1, 1);
     volatile bool _uploaded;
 
+    static readonly ConcurrentDictionary<string, double> ProviderMilliseconds = new(StringComparer.Ordinal);
+
     /// <summary>Added to every answer, to measure how soon <c>exotel/answer</c> returns after a turn completes.</summary>
     public static TimeSpan AnswerDelay { get; set; }
 
-    public Task<Transcription> TranscribeAsync(RecordedAudio audio, string language, TelemetryContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(new Transcription("When is the centre open?", 0.9, TimeSpan.FromSeconds(1), "zero", null));
+    public static TimeSpan TranscribeDelay { get; set; }
+
+    public static TimeSpan SynthesizeDelay { get; set; }
+
+    /// <summary>Milliseconds the turn spent inside the providers (the configured latencies as actually slept).</summary>
+    public static double ProviderTime(string turnId) => ProviderMilliseconds.TryGetValue(turnId, out var ms) ? ms : 0;
+
+    public async Task<Transcription> TranscribeAsync(RecordedAudio audio, string language, TelemetryContext context, CancellationToken cancellationToken = default)
+    {
+        await DelayAsync(TranscribeDelay, context, cancellationToken);
+        return new Transcription("When is the centre open?", 0.9, TimeSpan.FromSeconds(1), "zero", null);
+    }
 
     public async Task<Answer> AnswerAsync(string question, string language, TelemetryContext context, CancellationToken cancellationToken = default)
     {
-        if (AnswerDelay > TimeSpan.Zero)
+        await DelayAsync(AnswerDelay, context, cancellationToken);
+        return new Answer("The centre is open from 10 to 5.", true, [], false, "zero", null);
+    }
+
+    static async Task DelayAsync(TimeSpan delay, TelemetryContext context, CancellationToken cancellationToken)
+    {
+        if (delay <= TimeSpan.Zero)
         {
-            await Task.Delay(AnswerDelay, cancellationToken);
+            return;
         }
 
-        return new Answer("The centre is open from 10 to 5.", true, [], false, "zero", null);
+        var started = Stopwatch.GetTimestamp();
+        await Task.Delay(delay, cancellationToken);
+        if (context.TurnId is { } turnId)
+        {
+            ProviderMilliseconds.AddOrUpdate(turnId, _ => Stopwatch.GetElapsedTime(started).TotalMilliseconds, (_, sum) => sum + Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
     }
 
     public async Task<AnswerAudio> SynthesizeAsync(string text, string language, TelemetryContext context, CancellationToken cancellationToken = default)
     {
+        await DelayAsync(SynthesizeDelay, context, cancellationToken);
         if (!_uploaded)
         {
             await _upload.WaitAsync(cancellationToken);

@@ -50,7 +50,7 @@ public static class AudioSniffer
         {
             var id = data.Slice(offset, 4);
             var size = BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(offset + 4, 4));
-            if (id.SequenceEqual("fmt "u8) && offset + 16 <= data.Length)
+            if (id.SequenceEqual("fmt "u8) && offset + 20 <= data.Length)
             {
                 byteRate = BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(offset + 16, 4));
             }
@@ -67,7 +67,14 @@ public static class AudioSniffer
                 return TimeSpan.FromSeconds((double)dataBytes / byteRate);
             }
 
-            offset += 8 + (int)Math.Min(size + (size & 1), int.MaxValue - offset - 8);
+            // In long arithmetic: a chunk size near 4 GB must end the walk, not wrap the offset around.
+            var next = (long)offset + 8 + size + (size & 1);
+            if (next > data.Length)
+            {
+                break;
+            }
+
+            offset = (int)next;
         }
 
         return null;

@@ -156,9 +156,21 @@ public sealed class RecordingFetcher(
         var bytes = buffer.ToArray();
         var contentType = AudioSniffer.ContentType(bytes)
             ?? throw new ClassifiedException(ErrorCategory.AudioFormat, $"Recording is not WAV, MP3, OGG or FLAC audio ({bytes.Length} bytes, declared {response.Content.Headers.ContentType?.MediaType ?? "no type"}).");
-        if (AudioSniffer.Duration(bytes, contentType) is { } duration && duration.TotalSeconds > limits.MaxRecordingSeconds)
+        var duration = AudioSniffer.Duration(bytes, contentType);
+        if (contentType is "audio/wav" or "audio/mpeg" && duration is null)
         {
-            throw new ClassifiedException(ErrorCategory.AudioTooLong, $"Recording lasts {duration.TotalSeconds:0.#} s; the limit is {limits.MaxRecordingSeconds} s (Turns:MaxRecordingSeconds).");
+            // A WAV header without format or data chunk, an MP3 tag without frames: truncated, nothing to transcribe.
+            throw new ClassifiedException(ErrorCategory.AudioFormat, $"Recording is {contentType} without readable audio ({bytes.Length} bytes).");
+        }
+
+        if (duration is { } empty && empty <= TimeSpan.Zero)
+        {
+            throw new ClassifiedException(ErrorCategory.AudioFormat, "Recording holds no audio (0 s).");
+        }
+
+        if (duration is { } length && length.TotalSeconds > limits.MaxRecordingSeconds)
+        {
+            throw new ClassifiedException(ErrorCategory.AudioTooLong, $"Recording lasts {length.TotalSeconds:0.#} s; the limit is {limits.MaxRecordingSeconds} s (Turns:MaxRecordingSeconds).");
         }
 
         return new RecordedAudio(bytes, contentType);

@@ -36,6 +36,13 @@ public sealed class RecordingUrlPolicy(IOptions<ExotelOptions> options)
             return null;
         }
 
+        if (!string.Equals(WrittenHost(url.Trim()), uri.Host, StringComparison.OrdinalIgnoreCase))
+        {
+            // e.g. http://2130706433/ or http://0x7f.1/: the parser turns them into 127.0.0.1; Exotel never writes hosts so.
+            reason = "RecordingUrl host is not written in canonical form";
+            return null;
+        }
+
         if (!_hosts.Contains(uri.IdnHost.TrimEnd('.')))
         {
             reason = "RecordingUrl host is not in Exotel:RecordingHosts";
@@ -51,7 +58,19 @@ public sealed class RecordingUrlPolicy(IOptions<ExotelOptions> options)
         return uri;
     }
 
-    public bool IsAllowed(Uri uri) => Check(uri.AbsoluteUri, out _) is not null;
+    /// <summary>Checks the URL as it was written (a redirect's Location), not its canonical form.</summary>
+    public bool IsAllowed(Uri uri) => Check(uri.IsAbsoluteUri ? uri.OriginalString : uri.ToString(), out _) is not null;
+
+    /// <summary>The host exactly as written between "//" (after any user info) and the port, path, query or fragment.</summary>
+    static string WrittenHost(string url)
+    {
+        var start = url.IndexOf("//", StringComparison.Ordinal) + 2;
+        var end = url.IndexOfAny(['/', '?', '#', '\\'], start);
+        var authority = end < 0 ? url[start..] : url[start..end];
+        authority = authority[(authority.LastIndexOf('@') + 1)..];
+        var portColon = authority.LastIndexOf(':');
+        return portColon > authority.LastIndexOf(']') ? authority[..portColon] : authority;
+    }
 
     static bool IsLoopback(Uri uri) =>
         uri.IsLoopback || (IPAddress.TryParse(uri.IdnHost.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));

@@ -195,6 +195,9 @@ public sealed class ExotelWebhooks(
             {
                 ClassifiedException classified => classified.Category,
                 OperationCanceledException => ErrorCategory.Timeout,
+                // The storage SDK reports a connection failure that outlived its retries as an AggregateException.
+                Azure.RequestFailedException => ErrorCategory.Storage,
+                AggregateException aggregate when aggregate.InnerExceptions.All(e => e is Azure.RequestFailedException) => ErrorCategory.Storage,
                 _ => ErrorCategory.Internal,
             };
             timer?.Fail(category, ex.Message);

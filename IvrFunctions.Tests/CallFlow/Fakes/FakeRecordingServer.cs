@@ -35,6 +35,9 @@ public sealed class FakeRecordingServer : IAsyncDisposable
     /// <summary>A recording URL on 127.0.0.1 (the allowed host in the tests); <paramref name="path"/> picks the behaviour.</summary>
     public string Url(string path) => $"http://127.0.0.1:{Port}/{path.TrimStart('/')}";
 
+    /// <summary>Bytes served as-is (audio/wav) at <c>/files/{name}</c>, for tests that bring their own recordings.</summary>
+    public ConcurrentDictionary<string, byte[]> Files { get; } = new(StringComparer.Ordinal);
+
     public int RequestsFor(string pathPart) => Requests.Count(r => r.Path.Contains(pathPart, StringComparison.Ordinal));
 
     public static async Task<FakeRecordingServer> StartAsync()
@@ -81,6 +84,24 @@ public sealed class FakeRecordingServer : IAsyncDisposable
             Results.Redirect($"http://localhost:{context.Connection.LocalPort}/rec/away.wav"));
         app.MapGet("/redirect-same/{name}", () => Results.Redirect("/rec/moved.wav"));
         app.MapGet("/status/{code:int}/{name}", (int code) => Results.StatusCode(code));
+        app.MapGet("/files/{name}", (string name) =>
+            server!.Files.TryGetValue(name, out var bytes) ? Results.Bytes(bytes, "audio/wav") : Results.NotFound());
+        app.MapGet("/redirect-to/{name}", (string to) => Results.Redirect(to));
+        app.MapGet("/slow-hour/{name}.wav", async (HttpContext context) =>
+        {
+            // A header claiming an hour, then the hour itself, trickled in 64 KB chunks (no Content-Length).
+            context.Response.ContentType = "audio/wav";
+            var header = TestAudio.Wav(0);
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(40), 3600 * 16000);
+            await context.Response.Body.WriteAsync(header, context.RequestAborted);
+            var chunk = new byte[64 * 1024];
+            for (var i = 0; i < 2000 && !context.RequestAborted.IsCancellationRequested; i++)
+            {
+                await context.Response.Body.WriteAsync(chunk, context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+                await Task.Delay(20, context.RequestAborted);
+            }
+        });
 
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
