@@ -25,12 +25,21 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    // Runs Azurite inside a node process that exits when the process that started it is gone, so a test run or a host
+    // that dies without disposing (vstest skips ProcessExit handlers) never leaves an orphaned Azurite behind.
+    const string ExitWithParentScript =
+        "const [parent, entry, ...args] = process.argv.slice(1);" +
+        "process.argv = [process.argv[0], entry, ...args];" +
+        "setInterval(() => { try { process.kill(Number(parent), 0); } catch { process.exit(0); } }, 1000);" +
+        "require(entry);";
+
     /// <summary>Starts Azurite and returns once all three services accept connections.</summary>
     public static async Task<AzuriteProcess> StartAsync(AzuriteSettings settings, Action<string>? report = null, CancellationToken cancellationToken = default)
     {
         var entryPoint = AzuriteLocator.FindEntryPoint(report);
         var arguments = new List<string>
         {
+            "-e", ExitWithParentScript, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             entryPoint,
             "--silent", "--loose", "--skipApiVersionCheck", "--disableProductStyleUrl", "--disableTelemetry",
             "--blobHost", "127.0.0.1", "--blobPort", settings.BlobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
