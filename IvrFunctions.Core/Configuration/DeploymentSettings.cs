@@ -34,5 +34,12 @@ public static class DeploymentSettings
             "additionalAppSettings parameter (Prices__Rows__0__Service, ...; README \"Deploying with azd\").",
         ["Telemetry__WriterId"] = "Empty gives each process its own rollup shard id, which scaled-out instances need; one fixed value " +
             "for every instance would make them overwrite each other's rollup rows.",
+        ["Alerts__Rules"] = "Optional overrides: every rule has a built-in threshold and severity; change one through additionalAppSettings " +
+            "(Alerts__Rules__success_rate__Threshold, ...).",
+        ["Alerts__Webhook__Url"] = "Optional: without it alerts are kept and shown but not posted. A chat webhook URL is a secret: store it in " +
+            "Key Vault and add an @Microsoft.KeyVault reference through additionalAppSettings.",
+        ["Insights__DailyBudgetUsd"] = "Optional: without a budget the budget comparison and the daily-cost alert stay off; set it through " +
+            "additionalAppSettings.",
+        ["Insights__MonthlyBudgetUsd"] = "Optional: without a budget the month-to-date comparison stays off; set it through additionalAppSettings.",
     };
 }

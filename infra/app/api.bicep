@@ -192,6 +192,8 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
         // Answer audio URLs on the app's own https host, whatever scheme the request shows after the platform's TLS
         // termination and the host-to-worker hop. A custom domain or front door: override it in additionalAppSettings.
         Audio__PublicBaseUrl: 'https://${functionApp.properties.defaultHostName}'
+        // The dashboard's static-website origin (the platform CORS above admits it; the app reports it too).
+        Dashboard__AllowedOrigin: webOrigin
       },
       additionalAppSettings
     )
