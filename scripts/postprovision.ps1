@@ -44,6 +44,10 @@ New-Item -ItemType Directory -Path $site | Out-Null
 try {
     if (Test-Path dashboard) {
         Copy-Item -Path (Join-Path dashboard '*') -Destination $site -Recurse -Force
+        # Only the page itself is published: not its build tooling (the same files the SelfHost refuses to serve).
+        foreach ($tooling in 'node_modules', 'package.json', 'package-lock.json', 'vendor.mjs', '.gitignore') {
+            Remove-Item -Path (Join-Path $site $tooling) -Recurse -Force -ErrorAction SilentlyContinue
+        }
     }
     @{ apiBaseUrl = $apiBaseUrl } | ConvertTo-Json | Set-Content -Path (Join-Path $site 'config.json') -Encoding utf8NoBOM
     Write-Host "postprovision: uploading the dashboard to `$web on $account"

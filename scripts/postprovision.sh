@@ -43,6 +43,8 @@ site=$(mktemp -d)
 trap 'rm -rf "$site"' EXIT
 if [ -d dashboard ]; then
   cp -R dashboard/. "$site/"
+  # Only the page itself is published: not its build tooling (the same files the SelfHost refuses to serve).
+  rm -rf "$site/node_modules" "$site/package.json" "$site/package-lock.json" "$site/vendor.mjs" "$site/.gitignore"
 fi
 printf '{\n  "apiBaseUrl": "%s"\n}\n' "$api_base_url" >"$site/config.json"
 echo "postprovision: uploading the dashboard ($(find "$site" -type f | wc -l | tr -d ' ') files) to \$web on $account"

@@ -150,6 +150,10 @@ public sealed class HookScriptTests : IDisposable
     {
         AddFile("dashboard/index.html", "<!doctype html>");
         AddFile("dashboard/js/app.js", "// app");
+        AddFile("dashboard/package.json", "{}");
+        AddFile("dashboard/package-lock.json", "{}");
+        AddFile("dashboard/vendor.mjs", "// vendoring script");
+        AddFile("dashboard/node_modules/chart.js/package.json", "{}");
         AddFile("knowledge-base/faq.md", "# FAQ");
 
         var (exit, output) = await RunAsync("postprovision.sh");
