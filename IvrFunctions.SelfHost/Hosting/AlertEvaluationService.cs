@@ -1,11 +1,13 @@
 using IvrFunctions.Core.Insights.Alerts;
 using IvrFunctions.Core.Insights.Configuration;
+using IvrFunctions.Core.Storage;
 using Microsoft.Extensions.Options;
 
 namespace IvrFunctions.SelfHost.Hosting;
 
 /// <summary>The SelfHost's alert timer: evaluates the rules every minute, as the Functions app's timer trigger does.</summary>
-sealed class AlertEvaluationService(AlertService alerts, IOptions<AlertsOptions> options, TimeProvider time, ILogger<AlertEvaluationService> logger)
+sealed class AlertEvaluationService(
+    AlertService alerts, StorageProvisioner storage, IOptions<AlertsOptions> options, TimeProvider time, ILogger<AlertEvaluationService> logger)
     : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
@@ -17,6 +19,8 @@ sealed class AlertEvaluationService(AlertService alerts, IOptions<AlertsOptions>
             return;
         }
 
+        // The rules read tables created at start: evaluating before they exist would only log TableNotFound.
+        await storage.Ready.WaitAsync(stoppingToken);
         using var timer = new PeriodicTimer(Interval, time);
         do
         {

@@ -31,7 +31,6 @@ public static class SelfHostApplication
         builder.Services.AddIvrCore(builder.Configuration, HostName);
         builder.Services.AddSingleton<IPostConfigureOptions<IvrOptions>, DevelopmentKeyStore>();
         builder.Services.AddSingleton<IValidateOptions<IvrOptions>, FunctionKeyRequirement>();
-        builder.Services.AddHostedService<StorageStartupService>();
         builder.Services.AddHostedService<TelemetryRetentionService>();
         builder.Services.AddProblemDetails();
         builder.Services.AddInProcessTurns();
