@@ -9,14 +9,19 @@ export function renderTurn({ canvas, summaryContainer, stagesContainer }, turn) 
     const offset = Date.parse(s.startedAt) - start;
     return { ...s, from: offset, to: offset + s.durationMs };
   });
+  // The whole turn as the last bar (question accepted → answer ready), so the gaps between stages show too.
+  const rows = turn.totalMs == null ? stages : [...stages, {
+    name: 'turn', from: 0, to: turn.totalMs, durationMs: turn.totalMs, attempts: null, whole: true,
+    succeeded: !turn.errorCategory && !turn.timedOut, errorCategory: turn.errorCategory,
+  }];
   renderChart(canvas, {
     type: 'bar',
     data: {
-      labels: stages.map((s) => (s.attempts > 1 ? `${s.name} (${s.attempts} attempts)` : s.name)),
+      labels: rows.map((s) => (s.attempts > 1 ? `${s.name} (${s.attempts} attempts)` : s.name)),
       datasets: [{
         label: 'stage duration',
-        data: stages.map((s) => [s.from, s.to]),
-        backgroundColor: stages.map((s) => (s.succeeded ? '#0b63a6' : '#d03c3c')),
+        data: rows.map((s) => [s.from, s.to]),
+        backgroundColor: rows.map((s) => (!s.succeeded ? '#d03c3c' : s.whole ? '#8a9bb0' : '#0b63a6')),
         borderSkipped: false,
       }],
     },
@@ -26,7 +31,7 @@ export function renderTurn({ canvas, summaryContainer, stagesContainer }, turn) 
       scales: { x: axis('ms since the question arrived', { beginAtZero: true }), y: axis('') },
       plugins: {
         legend: { display: false },
-        tooltip: { callbacks: { label: (item) => `${f.ms(stages[item.dataIndex].durationMs)} (from ${f.ms(stages[item.dataIndex].from)})` } },
+        tooltip: { callbacks: { label: (item) => `${f.ms(rows[item.dataIndex].durationMs)} (from ${f.ms(rows[item.dataIndex].from)})` } },
       },
     },
   });
@@ -54,5 +59,5 @@ export function renderTurn({ canvas, summaryContainer, stagesContainer }, turn) 
     { header: 'Attempts', value: (s) => f.count(s.attempts), numeric: true },
     { header: 'Result', value: (s) => el('span', { class: `badge ${s.succeeded ? 'ok' : 'bad'}`, text: s.succeeded ? 'ok' : f.words(s.errorCategory ?? 'failed') }) },
     { header: 'Provider', value: (s) => [s.provider, s.model].filter(Boolean).join(' · ') || '–' },
-  ], stages, 'This turn has no recorded stages.'));
+  ], rows, 'This turn has no recorded stages.'));
 }
