@@ -32,7 +32,9 @@ public sealed class TurnFailureTests : IAsyncLifetime
     [Fact]
     public async Task Turn_OverrunsItsDeadline_EndsWithAnApologyOnTime()
     {
-        await using var harness = await CallFlowHarness.StartAsync("--Turns:DeadlineSeconds=3", "--Turns:AttemptTimeoutSeconds=30");
+        // The answer waits well past the deadline, so it returns the turn's own fallback even when a loaded machine starts
+        // the turn late (with the default 4 s wait, a late start could return the hold text before the deadline fired).
+        await using var harness = await CallFlowHarness.StartAsync("--Turns:DeadlineSeconds=3", "--Turns:AttemptTimeoutSeconds=30", "--Turns:AnswerWaitSeconds=15");
         harness.Answers.Behaviour.Always = FakeBehaviour.Hang;
         var callSid = CallFlowHarness.NewCallSid();
         var started = DateTimeOffset.UtcNow;
