@@ -89,6 +89,9 @@ public sealed class AlertLifecycleTests
         await using var host = await InsightsHost.StartAsync(WindowStart, settings);
         var seed = new TelemetrySeeder(host.Telemetry, host.Time);
         Seed(rule, seed);
+        // Flush while the clock is still inside the seeded window: drops are persisted at flush time, and a flush at
+        // exactly Now (a minute boundary) would put them in the bucket the alert window ends before.
+        await host.FlushAsync();
         host.Time.SetUtcNow(Now);
         await host.FlushAsync();
 
