@@ -40,9 +40,9 @@ public sealed class DashboardFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Azurite = (await TestAzurite.GetAsync()).Settings;
-        Host = await SelfHostServer.StartWithServicesAsync(
-            services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time)),
+        Host = await SelfHostServer.StartAsync(
             null,
+            services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time)),
             $"--Telemetry:RecordsTable={TestAzurite.UniqueName("dashrec")}",
             $"--Telemetry:RollupsTable={TestAzurite.UniqueName("dashrol")}",
             $"--Telemetry:HourlyRollupsTable={TestAzurite.UniqueName("dashrolh")}",

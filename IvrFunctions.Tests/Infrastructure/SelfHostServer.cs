@@ -32,10 +32,6 @@ public sealed class SelfHostServer : IAsyncDisposable
     public static Task<SelfHostServer> StartAsync(string? storageConnectionString = null, params string[] settings) =>
         StartAsync(storageConnectionString, configureServices: null, settings);
 
-    /// <summary>As <see cref="StartAsync(string?, Action{IServiceCollection}?, string[])"/>, with the services callback first (e.g. a FakeTimeProvider).</summary>
-    public static Task<SelfHostServer> StartWithServicesAsync(Action<IServiceCollection>? configureServices, string? storageConnectionString, params string[] settings) =>
-        StartAsync(storageConnectionString, configureServices, settings);
-
     /// <summary>Starts the host; <paramref name="configureServices"/> runs after its own registrations (test doubles).</summary>
     public static async Task<SelfHostServer> StartAsync(string? storageConnectionString, Action<IServiceCollection>? configureServices, params string[] settings)
     {

@@ -52,13 +52,13 @@ sealed class InsightsHost : IAsyncDisposable
         var records = tablesOf?.RecordsTable ?? TestAzurite.UniqueName("insrec");
         var rollups = tablesOf?.RollupsTable ?? TestAzurite.UniqueName("insrol");
         var alerts = tablesOf?.AlertsTable ?? TestAzurite.UniqueName("insalert");
-        var server = await SelfHostServer.StartWithServicesAsync(
+        var server = await SelfHostServer.StartAsync(
+            null,
             s =>
             {
                 s.Replace(ServiceDescriptor.Singleton<TimeProvider>(time));
                 services?.Invoke(s);
             },
-            null,
             [
                 $"--Telemetry:RecordsTable={records}",
                 $"--Telemetry:RollupsTable={rollups}",
