@@ -32,6 +32,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ActiveProviders>();
         services.AddSingleton<StorageAccount>();
         services.AddSingleton<StorageProvisioner>();
+        services.AddSingleton<StorageGuard>();
         services.AddHostedService<StorageProvisioningService>();
         services.AddSingleton<StorageHealthProbe>();
         services.AddSingleton<HealthService>();

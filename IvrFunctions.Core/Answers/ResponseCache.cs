@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Azure;
 using Azure.Data.Tables;
 using IvrFunctions.Core.Configuration;
+using IvrFunctions.Core.Errors;
 using IvrFunctions.Core.Storage;
 using IvrFunctions.Core.Telemetry;
 using Microsoft.Extensions.Caching.Memory;
@@ -18,17 +18,24 @@ namespace IvrFunctions.Core.Answers;
 /// </summary>
 public sealed class ResponseCache : IDisposable
 {
+    const string Store = "Response cache";
+
     readonly StorageAccount _storage;
+    readonly StorageGuard _guard;
+    readonly StorageProvisioner _provisioner;
     readonly IOptions<CacheOptions> _options;
     readonly TimeProvider _time;
     readonly ILogger<ResponseCache> _logger;
     readonly MemoryCache _memory;
     readonly SemaphoreSlim _createGate = new(1, 1);
-    bool _tableReady;
+    int _tableReadyAt = -1; // the storage generation the table was last created in (-1: not yet)
 
-    public ResponseCache(StorageAccount storage, IOptions<CacheOptions> options, TimeProvider time, ILogger<ResponseCache> logger)
+    public ResponseCache(
+        StorageAccount storage, StorageGuard guard, StorageProvisioner provisioner, IOptions<CacheOptions> options, TimeProvider time, ILogger<ResponseCache> logger)
     {
         _storage = storage;
+        _guard = guard;
+        _provisioner = provisioner;
         _options = options;
         _time = time;
         _logger = logger;
@@ -50,8 +57,9 @@ public sealed class ResponseCache : IDisposable
 
         try
         {
-            var table = await TableAsync(cancellationToken);
-            var entity = await table.GetEntityIfExistsAsync<TableEntity>(Partition(language), key, cancellationToken: cancellationToken);
+            var entity = await _guard.RunAsync(Store, async () =>
+                await (await TableAsync(cancellationToken)).GetEntityIfExistsAsync<TableEntity>(Partition(language), key, cancellationToken: cancellationToken),
+                cancellationToken);
             if (!entity.HasValue || entity.Value is null)
             {
                 return null;
@@ -66,9 +74,9 @@ public sealed class ResponseCache : IDisposable
             _memory.Set(key, cached, new MemoryCacheEntryOptions { Size = 1 });
             return cached;
         }
-        catch (Exception ex) when (IsStorageFailure(ex))
+        catch (ClassifiedException ex)
         {
-            _logger.LogWarning("Response cache read failed ({Error}); treating as a miss", Describe(ex));
+            _logger.LogWarning("Response cache read failed ({Error}); treating as a miss", ex.Message);
             return null;
         }
     }
@@ -78,19 +86,15 @@ public sealed class ResponseCache : IDisposable
         _memory.Set(key, answer, new MemoryCacheEntryOptions { Size = 1 });
         try
         {
-            var table = await TableAsync(cancellationToken);
-            await table.UpsertEntityAsync(ToEntity(Partition(language), key, answer), TableUpdateMode.Replace, cancellationToken);
+            await _guard.RunAsync(Store, async () =>
+                await (await TableAsync(cancellationToken)).UpsertEntityAsync(ToEntity(Partition(language), key, answer), TableUpdateMode.Replace, cancellationToken),
+                cancellationToken);
         }
-        catch (Exception ex) when (IsStorageFailure(ex))
+        catch (ClassifiedException ex)
         {
-            _logger.LogWarning("Response cache write failed ({Error}); the answer is cached in this process only", Describe(ex));
+            _logger.LogWarning("Response cache write failed ({Error}); the answer is cached in this process only", ex.Message);
         }
     }
-
-    // Azure.Core reports exhausted transport retries as an AggregateException.
-    static bool IsStorageFailure(Exception ex) => ex is RequestFailedException or AggregateException or HttpRequestException;
-
-    static string Describe(Exception ex) => ex is RequestFailedException r ? $"{r.Status} {r.ErrorCode}" : ex.GetBaseException().Message;
 
     /// <summary>Drops the in-process front (tests use it to prove a hit comes from Table Storage).</summary>
     public void ClearMemory() => _memory.Compact(1.0);
@@ -102,18 +106,20 @@ public sealed class ResponseCache : IDisposable
     async Task<TableClient> TableAsync(CancellationToken cancellationToken)
     {
         var table = _storage.Table(_options.Value.ResponseTable);
-        if (_tableReady)
+        var generation = _provisioner.Generation;
+        if (Volatile.Read(ref _tableReadyAt) == generation)
         {
             return table;
         }
 
+        // First use, or storage came back without its tables: (re)create it (a renamed table is not provisioned).
         await _createGate.WaitAsync(cancellationToken);
         try
         {
-            if (!_tableReady)
+            if (_tableReadyAt != generation)
             {
                 await table.CreateIfNotExistsAsync(cancellationToken);
-                _tableReady = true;
+                Volatile.Write(ref _tableReadyAt, generation);
             }
         }
         finally

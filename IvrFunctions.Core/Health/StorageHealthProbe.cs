@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Azure;
 using IvrFunctions.Core.Storage;
 
 namespace IvrFunctions.Core.Health;
@@ -28,13 +27,9 @@ public sealed class StorageHealthProbe(StorageAccount storage, TimeProvider time
         {
             return new StorageHealth(false, storage.Blobs.AccountName, Elapsed(started), $"no answer within {Bound.TotalSeconds:0} s");
         }
-        catch (RequestFailedException ex)
+        catch (Exception ex) when (StorageFailures.IsStorageFailure(ex) || ex is IOException)
         {
-            return new StorageHealth(false, storage.Blobs.AccountName, Elapsed(started), $"{ex.Status} {ex.ErrorCode}".Trim());
-        }
-        catch (Exception ex) when (ex is AggregateException or HttpRequestException or IOException)
-        {
-            return new StorageHealth(false, storage.Blobs.AccountName, Elapsed(started), ex.GetBaseException().Message);
+            return new StorageHealth(false, storage.Blobs.AccountName, Elapsed(started), StorageFailures.Describe(ex));
         }
     }
 

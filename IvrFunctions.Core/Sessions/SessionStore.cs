@@ -9,11 +9,13 @@ namespace IvrFunctions.Core.Sessions;
 
 /// <summary>
 /// Call sessions in Table Storage (partition = CallSid), with an in-process cache in front. The table is the source of
-/// truth: the cache only saves a read when the same instance sees the call again, and every lookup is reported.
+/// truth: the cache only saves a read when the same instance sees the call again, and every lookup is reported. Every
+/// failure surfaces as a <see cref="ErrorCategory.Storage"/> <see cref="ClassifiedException"/> (<see cref="StorageGuard"/>).
 /// </summary>
-public sealed class SessionStore(StorageAccount storage, ITelemetry telemetry, TimeProvider time) : IDisposable
+public sealed class SessionStore(StorageAccount storage, StorageGuard guard, ITelemetry telemetry, TimeProvider time) : IDisposable
 {
     const string RowKey = "session";
+    const string Store = "Session table";
     static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(30);
 
     readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 20_000 });
@@ -46,22 +48,27 @@ public sealed class SessionStore(StorageAccount storage, ITelemetry telemetry, T
         }
 
         var session = new CallSession(callSid, callerNumber, exoPhone, chosenLanguage ?? defaultLanguage, time.GetUtcNow());
-        try
+        var added = await guard.RunAsync(Store, async () =>
         {
-            await Table.AddEntityAsync(ToEntity(session), cancellationToken);
+            try
+            {
+                await Table.AddEntityAsync(ToEntity(session), cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409 && retryOnConflict)
+            {
+                return false;
+            }
+        }, cancellationToken);
+        if (added)
+        {
             Remember(session);
             return (session, true);
         }
-        catch (RequestFailedException ex) when (ex.Status == 409 && retryOnConflict)
-        {
-            // Another request opened it first (Exotel retried, or two webhooks raced): refresh that one instead.
-            _cache.Remove(callSid);
-            return await OpenAsync(callSid, callerNumber, exoPhone, chosenLanguage, defaultLanguage, retryOnConflict: false, cancellationToken);
-        }
-        catch (RequestFailedException ex)
-        {
-            throw new ClassifiedException(ErrorCategory.Storage, $"Session table: {ex.Status} {ex.ErrorCode}", ex);
-        }
+
+        // Another request opened it first (Exotel retried, or two webhooks raced): refresh that one instead.
+        _cache.Remove(callSid);
+        return await OpenAsync(callSid, callerNumber, exoPhone, chosenLanguage, defaultLanguage, retryOnConflict: false, cancellationToken);
     }
 
     public async Task<CallSession?> GetAsync(string callSid, CancellationToken cancellationToken)
@@ -73,7 +80,7 @@ public sealed class SessionStore(StorageAccount storage, ITelemetry telemetry, T
         }
 
         telemetry.RecordCacheLookup(new CacheLookup(CacheKinds.Session, false, new TelemetryContext(callSid, null)));
-        var response = await WithStorageErrors(() => Table.GetEntityIfExistsAsync<TableEntity>(callSid, RowKey, cancellationToken: cancellationToken));
+        var response = await guard.RunAsync(Store, () => Table.GetEntityIfExistsAsync<TableEntity>(callSid, RowKey, cancellationToken: cancellationToken), cancellationToken);
         if (!response.HasValue || response.Value is null)
         {
             return null;
@@ -87,30 +94,18 @@ public sealed class SessionStore(StorageAccount storage, ITelemetry telemetry, T
     /// <summary>Reads the table, bypassing the cache (for closing a call, where another instance may have changed it).</summary>
     public async Task<CallSession?> ReadAsync(string callSid, CancellationToken cancellationToken)
     {
-        var response = await WithStorageErrors(() => Table.GetEntityIfExistsAsync<TableEntity>(callSid, RowKey, cancellationToken: cancellationToken));
+        var response = await guard.RunAsync(Store, () => Table.GetEntityIfExistsAsync<TableEntity>(callSid, RowKey, cancellationToken: cancellationToken), cancellationToken);
         return response.HasValue && response.Value is not null ? FromEntity(response.Value) : null;
     }
 
     public async Task WriteAsync(CallSession session, CancellationToken cancellationToken)
     {
-        await WithStorageErrors(() => Table.UpsertEntityAsync(ToEntity(session), TableUpdateMode.Replace, cancellationToken));
+        await guard.RunAsync(Store, () => Table.UpsertEntityAsync(ToEntity(session), TableUpdateMode.Replace, cancellationToken), cancellationToken);
         Remember(session);
     }
 
     void Remember(CallSession session) =>
         _cache.Set(session.CallSid, session, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = CacheLifetime });
-
-    static async Task<T> WithStorageErrors<T>(Func<Task<T>> action)
-    {
-        try
-        {
-            return await action();
-        }
-        catch (RequestFailedException ex) when (ex.Status != 409)
-        {
-            throw new ClassifiedException(ErrorCategory.Storage, $"Session table: {ex.Status} {ex.ErrorCode}", ex);
-        }
-    }
 
     static TableEntity ToEntity(CallSession s) => new(s.CallSid, RowKey)
     {

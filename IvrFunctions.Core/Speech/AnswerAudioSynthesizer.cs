@@ -16,6 +16,7 @@ namespace IvrFunctions.Core.Speech;
 /// <summary>
 /// TTS through the audio cache: the blob name is a hash of text, voice and format, so a repeated answer costs no TTS call.
 /// Blobs live in <see cref="CacheOptions.AudioContainer"/>; a bounded in-process map avoids even the existence check on hot answers.
+/// When storage comes back empty (<see cref="StorageProvisioner.Generation"/> changes) that map and the container are forgotten.
 /// </summary>
 public sealed class AnswerAudioSynthesizer : IAnswerAudioSynthesizer, IDisposable
 {
@@ -23,16 +24,23 @@ public sealed class AnswerAudioSynthesizer : IAnswerAudioSynthesizer, IDisposabl
 
     readonly ITextToSpeechEngine _engine;
     readonly StorageAccount _storage;
+    readonly StorageGuard _guard;
+    readonly StorageProvisioner _provisioner;
     readonly IOptions<CacheOptions> _options;
     readonly ITelemetry _telemetry;
     readonly MemoryCache _memory;
     readonly SemaphoreSlim _createGate = new(1, 1);
     bool _containerReady;
+    int _generation;
 
-    public AnswerAudioSynthesizer(ITextToSpeechEngine engine, StorageAccount storage, IOptions<CacheOptions> options, ITelemetry telemetry)
+    public AnswerAudioSynthesizer(
+        ITextToSpeechEngine engine, StorageAccount storage, StorageGuard guard, StorageProvisioner provisioner, IOptions<CacheOptions> options, ITelemetry telemetry)
     {
         _engine = engine;
         _storage = storage;
+        _guard = guard;
+        _provisioner = provisioner;
+        _generation = provisioner.Generation;
         _options = options;
         _telemetry = telemetry;
         _memory = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.Value.MemoryEntries) });
@@ -52,6 +60,7 @@ public sealed class AnswerAudioSynthesizer : IAnswerAudioSynthesizer, IDisposabl
         var saved = new UsageUnits(Characters: clean.EnumerateRunes().Count(), VoiceClass: voice.VoiceClass);
         var savedService = _engine.Provider == ProviderNames.Google ? ApiServices.GoogleTts : null;
 
+        ForgetIfStorageReset();
         if (_memory.TryGetValue(blobName, out TimeSpan known))
         {
             _telemetry.RecordCacheLookup(new CacheLookup(CacheKinds.Audio, true, context, savedService, saved));
@@ -73,9 +82,9 @@ public sealed class AnswerAudioSynthesizer : IAnswerAudioSynthesizer, IDisposabl
         {
             _telemetry.RecordCacheLookup(new CacheLookup(CacheKinds.Audio, false, context));
         }
-        catch (Exception ex) when (ex is RequestFailedException or AggregateException or HttpRequestException)
+        catch (Exception ex) when (StorageFailures.IsStorageFailure(ex))
         {
-            throw new ClassifiedException(ErrorCategory.Storage, $"Audio cache lookup failed: {ex.GetBaseException().Message}", ex);
+            throw StorageFailures.Classify("Audio cache lookup", ex);
         }
 
         var wav = await _engine.SynthesizeAsync(clean, language, voice, context, cancellationToken);
@@ -85,9 +94,10 @@ public sealed class AnswerAudioSynthesizer : IAnswerAudioSynthesizer, IDisposabl
             throw new ClassifiedException(ErrorCategory.AudioFormat, $"{_engine.Provider} returned {format.SampleRate} Hz, {format.Channels} channel(s), {format.BitsPerSample} bits; expected 8 kHz mono 16-bit.");
         }
 
-        await EnsureContainerAsync(cancellationToken);
-        try
+        await _guard.RunAsync("Answer audio upload", async () =>
         {
+            ForgetIfStorageReset();
+            await EnsureContainerAsync(cancellationToken);
             await blob.UploadAsync(new BinaryData(wav), new BlobUploadOptions
             {
                 HttpHeaders = new BlobHttpHeaders { ContentType = WavAudio.ContentType },
@@ -99,11 +109,7 @@ public sealed class AnswerAudioSynthesizer : IAnswerAudioSynthesizer, IDisposabl
                     ["characters"] = saved.Characters!.Value.ToString(CultureInfo.InvariantCulture),
                 },
             }, cancellationToken);
-        }
-        catch (Exception ex) when (ex is RequestFailedException or AggregateException or HttpRequestException)
-        {
-            throw new ClassifiedException(ErrorCategory.Storage, $"Could not store answer audio: {ex.GetBaseException().Message}", ex);
-        }
+        }, cancellationToken);
 
         _memory.Set(blobName, format.Duration, new MemoryCacheEntryOptions { Size = 1 });
         return new AnswerAudio(container, blobName, format.Duration, voice.Name, false);
@@ -113,6 +119,17 @@ public sealed class AnswerAudioSynthesizer : IAnswerAudioSynthesizer, IDisposabl
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{provider}\n{voice}\n{Format}\n{text}")));
         return $"{provider}/{hash[..2]}/{hash}.wav";
+    }
+
+    void ForgetIfStorageReset()
+    {
+        var current = _provisioner.Generation;
+        if (Interlocked.Exchange(ref _generation, current) != current)
+        {
+            // Storage came back without its containers: the blobs this process knew of are gone, and so may be the container.
+            _memory.Clear();
+            _containerReady = false;
+        }
     }
 
     async Task EnsureContainerAsync(CancellationToken cancellationToken)

@@ -9,9 +9,12 @@ namespace IvrFunctions.Core.Turns;
 /// <summary>
 /// Turns in Table Storage: partition = CallSid, row = turn id. Creation is create-if-not-exists (409 = a duplicate
 /// webhook), and each stage merges only its own columns, so a step finishing late never overwrites another's result.
+/// Every failure surfaces as a <see cref="ErrorCategory.Storage"/> <see cref="ClassifiedException"/> (<see cref="StorageGuard"/>).
 /// </summary>
-public sealed class TurnStore(StorageAccount storage)
+public sealed class TurnStore(StorageAccount storage, StorageGuard guard)
 {
+    const string Store = "Turn table";
+
     static readonly string[] StageNames = [Telemetry.StageNames.Stt, Telemetry.StageNames.Rag, Telemetry.StageNames.Tts];
 
     TableClient Table => storage.Table(StorageNames.TurnsTable);
@@ -19,27 +22,20 @@ public sealed class TurnStore(StorageAccount storage)
     /// <summary>True when this call created the turn; false when it already existed.</summary>
     public async Task<bool> CreateAsync(TurnInput input, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(input.CallSid, input.TurnId)
+        var entity = InputEntity(input);
+        entity["Status"] = TurnStatuses.Running;
+        return await guard.RunAsync(Store, async () =>
         {
-            ["RecordingUrl"] = input.RecordingUrl,
-            ["Language"] = input.Language,
-            ["AcceptedAt"] = input.AcceptedAt,
-            ["Deadline"] = input.Deadline,
-            ["Status"] = TurnStatuses.Running,
-        };
-        try
-        {
-            await Table.AddEntityAsync(entity, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            return false;
-        }
-        catch (RequestFailedException ex)
-        {
-            throw Classified(ex);
-        }
+            try
+            {
+                await Table.AddEntityAsync(entity, cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409)
+            {
+                return false;
+            }
+        }, cancellationToken);
     }
 
     public async Task<TurnRecord?> GetAsync(string turnId, CancellationToken cancellationToken)
@@ -50,15 +46,8 @@ public sealed class TurnStore(StorageAccount storage)
             return null;
         }
 
-        try
-        {
-            var response = await Table.GetEntityIfExistsAsync<TableEntity>(callSid, turnId, cancellationToken: cancellationToken);
-            return response.HasValue && response.Value is not null ? FromEntity(response.Value) : null;
-        }
-        catch (RequestFailedException ex)
-        {
-            throw Classified(ex);
-        }
+        var response = await guard.RunAsync(Store, () => Table.GetEntityIfExistsAsync<TableEntity>(callSid, turnId, cancellationToken: cancellationToken), cancellationToken);
+        return response.HasValue && response.Value is not null ? FromEntity(response.Value) : null;
     }
 
     /// <summary>What the webhooks need of a turn: state and outcome, not stages or transcript (keeps the per-call scan small).</summary>
@@ -67,9 +56,8 @@ public sealed class TurnStore(StorageAccount storage)
          "AudioContainer", "AudioBlob", "ErrorCategory", "ErrorStage", "TimedOut"];
 
     /// <summary>The call's most recently accepted turn: its state and outcome only (<see cref="TurnRecord.Stages"/> is empty).</summary>
-    public async Task<TurnRecord?> GetLatestAsync(string callSid, CancellationToken cancellationToken)
-    {
-        try
+    public Task<TurnRecord?> GetLatestAsync(string callSid, CancellationToken cancellationToken) =>
+        guard.RunAsync(Store, async () =>
         {
             TableEntity? latest = null;
             await foreach (var entity in Table.QueryAsync<TableEntity>(
@@ -82,23 +70,19 @@ public sealed class TurnStore(StorageAccount storage)
             }
 
             return latest is null ? null : FromEntity(latest);
-        }
-        catch (RequestFailedException ex)
-        {
-            throw Classified(ex);
-        }
-    }
+        }, cancellationToken);
 
-    public async Task<int> CountAsync(string callSid, CancellationToken cancellationToken)
-    {
-        var count = 0;
-        await foreach (var _ in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {callSid}"), select: ["RowKey"], cancellationToken: cancellationToken))
+    public Task<int> CountAsync(string callSid, CancellationToken cancellationToken) =>
+        guard.RunAsync(Store, async () =>
         {
-            count++;
-        }
+            var count = 0;
+            await foreach (var _ in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {callSid}"), select: ["RowKey"], cancellationToken: cancellationToken))
+            {
+                count++;
+            }
 
-        return count;
-    }
+            return count;
+        }, cancellationToken);
 
     /// <summary>Merges one stage's record (its own columns only).</summary>
     public Task RecordStageAsync(TurnInput turn, StageRecord stage, CancellationToken cancellationToken)
@@ -108,21 +92,22 @@ public sealed class TurnStore(StorageAccount storage)
         return MergeAsync(entity, cancellationToken);
     }
 
-    /// <summary>Stores the outcome with everything the turn learned (completed stages, transcript, answer, audio) in one write.</summary>
+    /// <summary>
+    /// Stores the outcome with everything the turn learned (completed stages, transcript, answer, audio) in one write. The
+    /// turn's input goes with it, so the record is whole even where the row written at acceptance was lost.
+    /// </summary>
     public Task CompleteAsync(TurnInput turn, TurnOutcome outcome, TurnFacts facts, DateTimeOffset completedAt, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(turn.CallSid, turn.TurnId)
-        {
-            ["Status"] = TurnStatuses.Completed,
-            ["CompletedAt"] = completedAt,
-            ["OutcomeKind"] = outcome.Kind.ToString(),
-            ["SpokenText"] = outcome.SpokenText,
-            ["AudioContainer"] = outcome.AudioContainer,
-            ["AudioBlob"] = outcome.AudioBlob,
-            ["ErrorCategory"] = outcome.Error?.ToString(),
-            ["ErrorStage"] = outcome.ErrorStage,
-            ["TimedOut"] = outcome.TimedOut,
-        };
+        var entity = InputEntity(turn);
+        entity["Status"] = TurnStatuses.Completed;
+        entity["CompletedAt"] = completedAt;
+        entity["OutcomeKind"] = outcome.Kind.ToString();
+        entity["SpokenText"] = outcome.SpokenText;
+        entity["AudioContainer"] = outcome.AudioContainer;
+        entity["AudioBlob"] = outcome.AudioBlob;
+        entity["ErrorCategory"] = outcome.Error?.ToString();
+        entity["ErrorStage"] = outcome.ErrorStage;
+        entity["TimedOut"] = outcome.TimedOut;
         foreach (var stage in facts.Stages)
         {
             AddStage(entity, stage);
@@ -136,6 +121,14 @@ public sealed class TurnStore(StorageAccount storage)
         SetIfKnown(entity, "AudioFromCache", facts.AudioFromCache);
         return MergeAsync(entity, cancellationToken);
     }
+
+    static TableEntity InputEntity(TurnInput input) => new(input.CallSid, input.TurnId)
+    {
+        ["RecordingUrl"] = input.RecordingUrl,
+        ["Language"] = input.Language,
+        ["AcceptedAt"] = input.AcceptedAt,
+        ["Deadline"] = input.Deadline,
+    };
 
     static void SetIfKnown(TableEntity entity, string key, object? value)
     {
@@ -157,22 +150,10 @@ public sealed class TurnStore(StorageAccount storage)
         entity[prefix + "Model"] = stage.Model;
     }
 
-    async Task MergeAsync(TableEntity entity, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
-        }
-        catch (RequestFailedException ex)
-        {
-            throw Classified(ex);
-        }
-    }
+    Task MergeAsync(TableEntity entity, CancellationToken cancellationToken) =>
+        guard.RunAsync(Store, () => Table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken), cancellationToken);
 
     static string Prefix(string stage) => char.ToUpperInvariant(stage[0]) + stage[1..];
-
-    static ClassifiedException Classified(RequestFailedException ex) =>
-        new(ErrorCategory.Storage, $"Turn table: {ex.Status} {ex.ErrorCode}", ex);
 
     static TurnRecord FromEntity(TableEntity e)
     {

@@ -85,7 +85,7 @@ public sealed class KnowledgeIndexProvider(
 
             return SearchIndex.Empty;
         }
-        catch (Exception ex) when (ex is RequestFailedException or AggregateException or HttpRequestException)
+        catch (Exception ex) when (StorageFailures.IsStorageFailure(ex))
         {
             if (current is null)
             {

@@ -11,24 +11,30 @@ namespace IvrFunctions.Core.Insights.Alerts;
 /// Alert state and history in Table storage (table <c>Alerts:TableName</c>, default <see cref="StorageNames.AlertsTable"/>; one
 /// partition: alerts are few).
 /// A state change and its transition row are written in one entity-group transaction guarded by the state row's ETag, so
-/// two instances evaluating at once produce one transition, never two.
+/// two instances evaluating at once produce one transition, never two. Reads go through <see cref="StorageGuard"/>, so
+/// storage that came back without the table gets it again.
 /// </summary>
-public sealed class AlertStore(StorageAccount storage, IOptions<AlertsOptions> options)
+public sealed class AlertStore(StorageAccount storage, StorageGuard guard, StorageProvisioner provisioner, IOptions<AlertsOptions> options)
 {
     public const string Partition = "alerts";
+    const string Store = "Alert table";
     const string StatePrefix = "s_";
     const string TransitionPrefix = "t_";
 
     readonly TableClient _table = storage.Table(options.Value.TableName);
     readonly SemaphoreSlim _createGate = new(1, 1);
-    bool _created;
+    int _createdAt = -1; // the storage generation the table was last created in (-1: not yet)
 
     TableClient Table => _table;
 
-    /// <summary>Creates the table on first use (provisioning creates the default one; tests and renamed tables need this).</summary>
+    /// <summary>
+    /// Creates the table on first use (provisioning creates the default one; tests and renamed tables need this), and again
+    /// after storage came back without its tables.
+    /// </summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
-        if (_created)
+        var generation = provisioner.Generation;
+        if (Volatile.Read(ref _createdAt) == generation)
         {
             return;
         }
@@ -36,10 +42,10 @@ public sealed class AlertStore(StorageAccount storage, IOptions<AlertsOptions> o
         await _createGate.WaitAsync(cancellationToken);
         try
         {
-            if (!_created)
+            if (_createdAt != generation)
             {
                 await _table.CreateIfNotExistsAsync(cancellationToken);
-                _created = true;
+                Volatile.Write(ref _createdAt, generation);
             }
         }
         finally
@@ -48,33 +54,35 @@ public sealed class AlertStore(StorageAccount storage, IOptions<AlertsOptions> o
         }
     }
 
-    public async Task<IReadOnlyList<AlertStateEntity>> ReadStatesAsync(CancellationToken cancellationToken = default)
-    {
-        await EnsureCreatedAsync(cancellationToken);
-        var states = new List<AlertStateEntity>();
-        await foreach (var state in Table.QueryAsync<AlertStateEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {StatePrefix} and RowKey lt {"s`"}"), cancellationToken: cancellationToken))
+    public Task<IReadOnlyList<AlertStateEntity>> ReadStatesAsync(CancellationToken cancellationToken = default) =>
+        guard.RunAsync<IReadOnlyList<AlertStateEntity>>(Store, async () =>
         {
-            states.Add(state);
-        }
+            await EnsureCreatedAsync(cancellationToken);
+            var states = new List<AlertStateEntity>();
+            await foreach (var state in Table.QueryAsync<AlertStateEntity>(
+                TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {StatePrefix} and RowKey lt {"s`"}"), cancellationToken: cancellationToken))
+            {
+                states.Add(state);
+            }
 
-        return states;
-    }
+            return states;
+        }, cancellationToken);
 
     /// <summary>Transitions at or after <paramref name="since"/>, newest first.</summary>
-    public async Task<IReadOnlyList<AlertTransitionEntity>> ReadTransitionsAsync(DateTimeOffset since, CancellationToken cancellationToken = default)
-    {
-        await EnsureCreatedAsync(cancellationToken);
-        var upper = TransitionPrefix + Inverted(since) + "`";
-        var transitions = new List<AlertTransitionEntity>();
-        await foreach (var transition in Table.QueryAsync<AlertTransitionEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {TransitionPrefix} and RowKey lt {upper}"), cancellationToken: cancellationToken))
+    public Task<IReadOnlyList<AlertTransitionEntity>> ReadTransitionsAsync(DateTimeOffset since, CancellationToken cancellationToken = default) =>
+        guard.RunAsync<IReadOnlyList<AlertTransitionEntity>>(Store, async () =>
         {
-            transitions.Add(transition);
-        }
+            await EnsureCreatedAsync(cancellationToken);
+            var upper = TransitionPrefix + Inverted(since) + "`";
+            var transitions = new List<AlertTransitionEntity>();
+            await foreach (var transition in Table.QueryAsync<AlertTransitionEntity>(
+                TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {TransitionPrefix} and RowKey lt {upper}"), cancellationToken: cancellationToken))
+            {
+                transitions.Add(transition);
+            }
 
-        return transitions;
-    }
+            return transitions;
+        }, cancellationToken);
 
     /// <summary>
     /// Moves an alert to the condition's verdict. Returns the transition written, or null when nothing changed state (or

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using IvrFunctions.Core.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -39,7 +40,7 @@ public sealed class TelemetryRetention(TelemetryTables tables, IOptions<Telemetr
             TelemetryLog.RetentionDone(logger, records, rollups, cutoff);
             return new RetentionResult(records, rollups, cutoff);
         }
-        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or AggregateException)
+        catch (Exception ex) when (StorageFailures.IsStorageFailure(ex))
         {
             TelemetryLog.RetentionFailed(logger, ex.GetBaseException().Message);
             throw;
