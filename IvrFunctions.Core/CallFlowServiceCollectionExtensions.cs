@@ -33,6 +33,8 @@ public static class CallFlowServiceCollectionExtensions
         services.AddSingleton<TurnStore>();
         services.AddSingleton<TurnTimers>();
         services.AddSingleton<TurnCompletionNotifier>();
+        services.AddSingleton<PendingTurnCompletions>();
+        services.AddHostedService(sp => sp.GetRequiredService<PendingTurnCompletions>());
         services.AddSingleton<TurnWaiter>();
         services.AddSingleton<AnswerAudioUrls>();
         services.AddSingleton<TurnSteps>();

@@ -11,6 +11,7 @@ static class CallFlowValidation
         Range(errors, "Turns:MaxAttempts", turns.MaxAttempts, 1, 10);
         Range(errors, "Turns:AttemptTimeoutSeconds", turns.AttemptTimeoutSeconds, 0.05, 120);
         Range(errors, "Turns:RetryBaseDelayMilliseconds", turns.RetryBaseDelayMilliseconds, 0, 60_000);
+        Range(errors, "Turns:CompletionRetrySeconds", turns.CompletionRetrySeconds, 1, 86_400);
         Range(errors, "Turns:MaxRecordingBytes", turns.MaxRecordingBytes, 1024, 100L * 1024 * 1024);
         Range(errors, "Turns:MaxRecordingSeconds", turns.MaxRecordingSeconds, 1, 3600);
         Range(errors, "Turns:Workers", turns.Workers, 1, 1024);

@@ -23,6 +23,12 @@ public sealed class TurnsOptions
     /// <summary>First retry delay, doubled per retry; a provider's Retry-After wins when longer. The default value is <c>200</c>.</summary>
     public int RetryBaseDelayMilliseconds { get; set; } = 200;
 
+    /// <summary>
+    /// How long past its deadline a finished turn's completion is retried while storage fails; then it is given up and counted
+    /// as a storage error. The default value is <c>300</c>.
+    /// </summary>
+    public double CompletionRetrySeconds { get; set; } = 300;
+
     /// <summary>Largest recording downloaded. The default value is <c>5242880</c> (5 MiB).</summary>
     public long MaxRecordingBytes { get; set; } = 5 * 1024 * 1024;
 

@@ -33,7 +33,8 @@ public static class CallFlowEndpoints
         api.MapMethods(Status, GetPost, (HttpRequest request, [FromServices] ExotelWebhooks webhooks, CancellationToken ct) =>
             webhooks.StatusAsync(request, ct)).WithName("ExotelStatus");
         api.MapGet(TurnEndpoint.Route, (string turnId, HttpRequest request, [FromServices] TurnStore turns, [FromServices] SessionStore sessions,
-            [FromServices] AnswerAudioUrls urls, CancellationToken ct) => TurnEndpoint.HandleAsync(turnId, request, turns, sessions, urls, ct)).WithName("Turn");
+            [FromServices] AnswerAudioUrls urls, [FromServices] TimeProvider time, CancellationToken ct) =>
+            TurnEndpoint.HandleAsync(turnId, request, turns, sessions, urls, time, ct)).WithName("Turn");
         api.MapMethods(AudioEndpoint.Route, GetHead, (string turnId, string expires, string file, [FromServices] TurnStore turns,
             [FromServices] StorageAccount storage, [FromServices] AnswerAudioUrls urls, CancellationToken ct) =>
             AudioEndpoint.HandleAsync(turnId, expires, file, turns, storage, urls, ct))

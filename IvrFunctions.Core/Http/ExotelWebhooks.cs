@@ -3,6 +3,7 @@ using IvrFunctions.Core.Configuration;
 using IvrFunctions.Core.Errors;
 using IvrFunctions.Core.Exotel;
 using IvrFunctions.Core.Sessions;
+using IvrFunctions.Core.Storage;
 using IvrFunctions.Core.Telemetry;
 using IvrFunctions.Core.Turns;
 using Microsoft.AspNetCore.Http;
@@ -21,7 +22,7 @@ public sealed class ExotelWebhooks(
     TurnStore turns,
     TurnTimers timers,
     TurnWaiter waiter,
-    TurnCompletionNotifier notifier,
+    TurnSteps steps,
     RecordingUrlPolicy recordingPolicy,
     AnswerAudioUrls audioUrls,
     ITelemetry telemetry,
@@ -30,9 +31,6 @@ public sealed class ExotelWebhooks(
     TimeProvider time,
     ILogger<ExotelWebhooks> logger)
 {
-    /// <summary>How long past its deadline a turn may stay unfinished before the flow stops waiting for it.</summary>
-    static readonly TimeSpan StuckGrace = TimeSpan.FromSeconds(3);
-
     static readonly IResult Ok = Results.StatusCode(StatusCodes.Status200OK);
     static readonly IResult Found = Results.StatusCode(StatusCodes.Status302Found);
 
@@ -89,9 +87,7 @@ public sealed class ExotelWebhooks(
             }
 
             var outcome = new TurnOutcome(TurnOutcomeKind.Fallback, TurnPrompts.Apology(input.Language), Error: ErrorCategory.Internal, ErrorStage: "start");
-            await turns.CompleteAsync(input, outcome, TurnFacts.None, time.GetUtcNow(), CancellationToken.None);
-            timers.Finish(input.TurnId, outcome);
-            notifier.Signal(input.CallSid);
+            await steps.FinishAsync(new FinishStepInput(input, outcome, TurnFacts.None), CancellationToken.None);
             return Found;
         });
 
@@ -106,7 +102,7 @@ public sealed class ExotelWebhooks(
             }
 
             var turn = await waiter.WaitForLatestAsync(p.CallSid!, TimeSpan.FromSeconds(turnOptions.Value.ReadyWaitSeconds), cancellationToken);
-            return turn is null || turn.IsCompleted || IsStuck(turn) ? Ok : Found;
+            return turn is null || turn.IsCompleted || turn.IsStuck(time.GetUtcNow()) ? Ok : Found;
         });
 
     /// <summary><c>exotel/answer</c>: text/plain, the answer's audio URL, or text Exotel speaks.</summary>
@@ -139,7 +135,7 @@ public sealed class ExotelWebhooks(
                     : new ExotelTextResult(outcome.SpokenText);
             }
 
-            return new ExotelTextResult(IsStuck(turn) ? TurnPrompts.Apology(turn.Language) : TurnPrompts.Hold(turn.Language));
+            return new ExotelTextResult(turn.IsStuck(time.GetUtcNow()) ? TurnPrompts.Apology(turn.Language) : TurnPrompts.Hold(turn.Language));
         });
     }
 
@@ -195,9 +191,7 @@ public sealed class ExotelWebhooks(
             {
                 ClassifiedException classified => classified.Category,
                 OperationCanceledException => ErrorCategory.Timeout,
-                // The storage SDK reports a connection failure that outlived its retries as an AggregateException.
-                Azure.RequestFailedException => ErrorCategory.Storage,
-                AggregateException aggregate when aggregate.InnerExceptions.All(e => e is Azure.RequestFailedException) => ErrorCategory.Storage,
+                _ when StorageFailures.IsStorageFailure(ex) => ErrorCategory.Storage,
                 _ => ErrorCategory.Internal,
             };
             timer?.Fail(category, ex.Message);
@@ -251,8 +245,6 @@ public sealed class ExotelWebhooks(
         telemetry.RecordError(new ErrorOccurrence(ErrorCategory.Internal, StageNames.Turn, new TelemetryContext(input.CallSid, input.TurnId, input.Language), "turn could not start"));
         return false;
     }
-
-    bool IsStuck(TurnRecord turn) => time.GetUtcNow() > turn.Deadline + StuckGrace;
 
     /// <summary>
     /// Seconds the call lasted: the StatusCallback's <c>ConversationDuration</c>; else <c>StartTime</c> to <c>EndTime</c>, or

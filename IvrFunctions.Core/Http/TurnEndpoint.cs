@@ -6,12 +6,16 @@ using Microsoft.AspNetCore.Http;
 
 namespace IvrFunctions.Core.Http;
 
-/// <summary><c>GET /api/turns/{turnId}</c> (key required): the turn with its stages, transcript, answer and outcome.</summary>
+/// <summary>
+/// <c>GET /api/turns/{turnId}</c> (key required): the turn with its stages, transcript, answer and outcome. A turn still
+/// <c>running</c> past its deadline and grace shows as <c>unfinished</c>: the call flow no longer waits for it.
+/// </summary>
 public static class TurnEndpoint
 {
     public const string Route = "turns/{turnId}";
 
-    public static async Task<IResult> HandleAsync(string turnId, HttpRequest request, TurnStore turns, SessionStore sessions, AnswerAudioUrls audioUrls, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(
+        string turnId, HttpRequest request, TurnStore turns, SessionStore sessions, AnswerAudioUrls audioUrls, TimeProvider time, CancellationToken cancellationToken)
     {
         var turn = await turns.GetAsync(turnId, cancellationToken);
         if (turn is null)
@@ -26,7 +30,7 @@ public static class TurnEndpoint
             turn.CallSid,
             PhoneNumbers.Mask(session?.CallerNumber),
             turn.Language,
-            turn.Status,
+            turn.IsStuck(time.GetUtcNow()) ? TurnStatuses.Unfinished : turn.Status,
             turn.AcceptedAt,
             turn.Deadline,
             turn.CompletedAt,

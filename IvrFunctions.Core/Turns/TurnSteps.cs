@@ -3,6 +3,7 @@ using IvrFunctions.Core.Configuration;
 using IvrFunctions.Core.Errors;
 using IvrFunctions.Core.Exotel;
 using IvrFunctions.Core.Speech;
+using IvrFunctions.Core.Storage;
 using IvrFunctions.Core.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -21,6 +22,7 @@ public sealed class TurnSteps(
     TurnStore store,
     TurnTimers timers,
     TurnCompletionNotifier notifier,
+    PendingTurnCompletions pending,
     ITelemetry telemetry,
     IOptions<TurnsOptions> options,
     TimeProvider time,
@@ -104,13 +106,24 @@ public sealed class TurnSteps(
             cancellationToken);
     }
 
-    /// <summary>Finish: stores the outcome, closes the turn timer and wakes anyone waiting for the answer.</summary>
+    /// <summary>
+    /// Finish: stores the outcome, closes the turn timer and wakes anyone waiting for the answer. When storage fails the
+    /// turn is still over: the outcome waits in <see cref="PendingTurnCompletions"/> (served to this process's waiters,
+    /// saved in the background) instead of failing the step.
+    /// </summary>
     public async Task<bool> FinishAsync(FinishStepInput input, CancellationToken cancellationToken)
     {
         var (turn, outcome) = (input.Turn, input.Outcome);
+        var completedAt = time.GetUtcNow();
         try
         {
-            await store.CompleteAsync(turn, outcome, input.Facts, time.GetUtcNow(), cancellationToken);
+            await store.CompleteAsync(turn, outcome, input.Facts, completedAt, cancellationToken);
+        }
+        catch (ClassifiedException ex) when (ex.Category == ErrorCategory.Storage)
+        {
+            pending.Add(input, completedAt, ex.Message);
+            telemetry.RecordError(new ErrorOccurrence(ex.Category, "storage", Context(turn), $"turn completion not saved, retrying in the background: {ex.Message}"));
+            logger.LogWarning("Turn {TurnId}: completion not saved ({Error}); served from memory in this process and retried in the background", turn.TurnId, ex.Message);
         }
         catch (ClassifiedException ex)
         {
@@ -184,6 +197,11 @@ public sealed class TurnSteps(
             catch (HttpRequestException ex)
             {
                 (category, detail) = (ErrorCategory.ProviderUnavailable, ex.Message);
+            }
+            catch (Exception ex) when (StorageFailures.IsStorageFailure(ex))
+            {
+                // A step that reached storage itself (an audio cache, a test double) and got the SDK's failure unclassified.
+                (category, detail) = (ErrorCategory.Storage, StorageFailures.Describe(ex));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
