@@ -49,6 +49,13 @@ public sealed class ProviderFaultTests : IAsyncLifetime
             Assert.Single(_harness.Telemetry.StagesOf(turnId, StageNames.Turn));
         }
 
+        // No failure goes unrecorded: every caller who did not get audio has an error record for that turn (this telemetry
+        // keeps everything in memory: there is no buffer, so nothing can be dropped or need counting).
+        foreach (var (_, turnId, answer) in walk.Answers.Where(a => !a.Answer.StartsWith("http", StringComparison.Ordinal)))
+        {
+            Assert.Contains(_harness.Telemetry.Errors, e => e.Context.TurnId == turnId);
+        }
+
         // Recovery: a new call after the faults gets real audio.
         var after = new CallerWalk(_harness);
         await after.CallAsync(1, TimeSpan.FromSeconds(20));

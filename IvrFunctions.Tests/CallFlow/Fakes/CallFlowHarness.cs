@@ -11,14 +11,19 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IvrFunctions.Tests.CallFlow.Fakes;
 
-/// <summary>The SelfHost with fake providers and a recording telemetry, plus a fake Exotel recording host, all on loopback.</summary>
+/// <summary>
+/// The SelfHost with fake providers and a recording telemetry (or the real Table-backed one), plus a fake Exotel recording
+/// host, all on loopback.
+/// </summary>
 public sealed class CallFlowHarness : IAsyncDisposable
 {
-    CallFlowHarness(SelfHostServer server, FakeRecordingServer recordings, RecordingTelemetry telemetry)
+    readonly RecordingTelemetry? _telemetry;
+
+    CallFlowHarness(SelfHostServer server, FakeRecordingServer recordings, RecordingTelemetry? telemetry)
     {
         Server = server;
         Recordings = recordings;
-        Telemetry = telemetry;
+        _telemetry = telemetry;
         Speech = (FakeSpeechToText)server.Services.GetRequiredService<ISpeechToText>();
         Answers = (FakeAnswerService)server.Services.GetRequiredService<IAnswerService>();
         Synthesizer = (FakeAnswerAudioSynthesizer)server.Services.GetRequiredService<IAnswerAudioSynthesizer>();
@@ -28,7 +33,7 @@ public sealed class CallFlowHarness : IAsyncDisposable
 
     public FakeRecordingServer Recordings { get; }
 
-    public RecordingTelemetry Telemetry { get; }
+    public RecordingTelemetry Telemetry => _telemetry ?? throw new InvalidOperationException("This harness stores its telemetry in Table Storage.");
 
     public FakeSpeechToText Speech { get; }
 
@@ -40,10 +45,18 @@ public sealed class CallFlowHarness : IAsyncDisposable
 
     public TurnStore Turns => Server.Services.GetRequiredService<TurnStore>();
 
-    public static async Task<CallFlowHarness> StartAsync(params string[] settings)
+    public T Get<T>() where T : notnull => Server.Services.GetRequiredService<T>();
+
+    public static Task<CallFlowHarness> StartAsync(params string[] settings) => StartAsync(null, storedTelemetry: false, settings);
+
+    /// <summary>
+    /// The harness on <paramref name="storageConnectionString"/> (null: the shared test Azurite); with
+    /// <paramref name="storedTelemetry"/> the host keeps its real telemetry (buffer, flusher, Table Storage) instead of the recording one.
+    /// </summary>
+    public static async Task<CallFlowHarness> StartAsync(string? storageConnectionString, bool storedTelemetry, params string[] settings)
     {
         var recordings = await FakeRecordingServer.StartAsync();
-        var telemetry = new RecordingTelemetry();
+        var telemetry = storedTelemetry ? null : new RecordingTelemetry();
         string[] defaults =
         [
             "--Exotel:RecordingHosts:0=recordings.exotel.com",
@@ -55,10 +68,14 @@ public sealed class CallFlowHarness : IAsyncDisposable
             "--Turns:AttemptTimeoutSeconds=2",
         ];
         var server = await SelfHostServer.StartAsync(
-            null,
+            storageConnectionString,
             services =>
             {
-                services.AddSingleton<ITelemetry>(telemetry);
+                if (telemetry is not null)
+                {
+                    services.AddSingleton<ITelemetry>(telemetry);
+                }
+
                 services.AddSingleton<ISpeechToText, FakeSpeechToText>();
                 services.AddSingleton<IAnswerService, FakeAnswerService>();
                 services.AddSingleton<IAnswerAudioSynthesizer>(sp => new FakeAnswerAudioSynthesizer(sp.GetRequiredService<StorageAccount>()));

@@ -15,6 +15,9 @@ public sealed class FakeAnswerAudioSynthesizer(StorageAccount storage) : IAnswer
 {
     public FakeBehaviour Behaviour { get; } = new();
 
+    /// <summary>Runs once the audio is stored, before the result is returned (to hold a turn between its upload and Finish).</summary>
+    public FakeBehaviour AfterStored { get; } = new();
+
     public async Task<AnswerAudio> SynthesizeAsync(string text, string language, TelemetryContext context, CancellationToken cancellationToken = default)
     {
         await Behaviour.RunAsync(cancellationToken);
@@ -28,6 +31,7 @@ public sealed class FakeAnswerAudioSynthesizer(StorageAccount storage) : IAnswer
             await blob.UploadAsync(new BinaryData(TestAudio.Wav(0.5)), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "audio/wav" } }, cancellationToken);
         }
 
+        await AfterStored.RunAsync(cancellationToken);
         return new AnswerAudio(StorageNames.AnswersContainer, name, TimeSpan.FromSeconds(0.5), "fake-voice", fromCache);
     }
 }
