@@ -34,6 +34,7 @@ public static class CallFlowServiceCollectionExtensions
         services.AddSingleton<TurnTimers>();
         services.AddSingleton<TurnCompletionNotifier>();
         services.AddSingleton<TurnWaiter>();
+        services.AddSingleton<TurnsRunningHere>();
         services.AddSingleton<AnswerAudioUrls>();
         services.AddSingleton<TurnSteps>();
         services.AddSingleton<InProcessStepRunner>();

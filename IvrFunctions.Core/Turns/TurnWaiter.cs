@@ -4,7 +4,7 @@ namespace IvrFunctions.Core.Turns;
 /// Waits for a call's latest turn to finish: woken at once by <see cref="TurnCompletionNotifier"/> when this process
 /// finishes it, with a storage re-check now and then for turns finished elsewhere (another Functions instance).
 /// </summary>
-public sealed class TurnWaiter(TurnStore store, TurnCompletionNotifier notifier, TimeProvider time)
+public sealed class TurnWaiter(TurnStore store, TurnCompletionNotifier notifier, TurnsRunningHere runningHere, TimeProvider time)
 {
     static readonly TimeSpan Recheck = TimeSpan.FromMilliseconds(750);
 
@@ -23,10 +23,16 @@ public sealed class TurnWaiter(TurnStore store, TurnCompletionNotifier notifier,
                 return turn;
             }
 
+            // A turn this process runs signals when it finishes, so only turns run elsewhere cost storage re-reads.
+            var local = runningHere.Contains(turn.TurnId);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            await Task.WhenAny(signal, Task.Delay(remaining < Recheck ? remaining : Recheck, time, stop.Token));
+            await Task.WhenAny(signal, Task.Delay(local || remaining < Recheck ? remaining : Recheck, time, stop.Token));
             await stop.CancelAsync();
             cancellationToken.ThrowIfCancellationRequested();
+            if (local && !signal.IsCompleted)
+            {
+                return turn;
+            }
         }
     }
 }
