@@ -36,6 +36,7 @@ public static class CallFlowServiceCollectionExtensions
         services.AddSingleton<PendingTurnCompletions>();
         services.AddHostedService(sp => sp.GetRequiredService<PendingTurnCompletions>());
         services.AddSingleton<TurnWaiter>();
+        services.AddSingleton<TurnsRunningHere>();
         services.AddSingleton<AnswerAudioUrls>();
         services.AddSingleton<TurnSteps>();
         services.AddSingleton<InProcessStepRunner>();

@@ -69,7 +69,6 @@ static class LoadRun
                 Timeout = TimeSpan.FromSeconds(60),
             };
             var turnStore = host.Services.GetRequiredService<TurnStore>();
-            var driver = new CallDriver(http, recordings.BaseAddress, time, TimeSpan.FromMilliseconds(thinkMs));
 
             await output.WriteLineAsync($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
             await output.WriteLineAsync($"Warm-up: 5 callers × 5 turns");
@@ -79,8 +78,11 @@ static class LoadRun
             var question = new Percentiles($"question webhook → 200 ({callers} concurrent callers)");
             var ready = new Percentiles("question → answer-ready 200");
             var answer = new Percentiles("answer (turn already complete)");
+            var driver = new CallDriver(http, recordings.BaseAddress, time, TimeSpan.FromMilliseconds(thinkMs));
             var watch = Stopwatch.StartNew();
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Run started at {time.GetUtcNow():HH:mm:ss.f} UTC"));
             using var memory = new MemorySampler(time);
+            using var stalls = args.Contains("--timeline") ? new StallSampler(time, azurite.ProcessId) : null;
             var run = RunCallersAsync(callers, turnsPerCaller, driver, question, ready, answer);
             try
             {
@@ -122,6 +124,16 @@ static class LoadRun
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Errors (unexpected status, transport failure or unfinished call): {driver.Failures} (warm-up: {warmUp.Failures}); answers that were a fallback or text instead of an audio URL: {driver.Fallbacks}"));
             await output.WriteLineAsync(steady);
+            foreach (var row in stalls?.Stop() ?? [])
+            {
+                await output.WriteLineAsync(row);
+            }
+            await output.WriteLineAsync();
+            foreach (var p in new[] { question, driver.OtherAcks, driver.Overhead })
+            {
+                await output.WriteLineAsync(p.SlowestStarts());
+            }
+
             return driver.Failures + warmUp.Failures == 0 ? 0 : 1;
         }
         finally
@@ -145,6 +157,8 @@ static class LoadRun
 
     sealed class CallDriver(HttpClient http, Uri recordings, TimeProvider time, TimeSpan think)
     {
+        readonly long _created = time.GetTimestamp();
+
         int _failures;
         int _fallbacks;
 
@@ -163,7 +177,7 @@ static class LoadRun
             var callSid = Guid.NewGuid().ToString("N");
             var incoming = time.GetTimestamp();
             await SendAsync(HttpMethod.Get, "exotel/incoming", $"CallSid={callSid}&CallFrom=09876543210&CallTo=08047491899", HttpStatusCode.OK);
-            OtherAcks.Add(time.GetElapsedTime(incoming).TotalMilliseconds);
+            OtherAcks.Add(time.GetElapsedTime(incoming).TotalMilliseconds, SecondsIntoRun(incoming));
             for (var turn = 0; turn < turns; turn++)
             {
                 if (think > TimeSpan.Zero)
@@ -176,14 +190,14 @@ static class LoadRun
                 var recording = Uri.EscapeDataString(recordingUrl);
                 var started = time.GetTimestamp();
                 await SendAsync(HttpMethod.Get, "exotel/question", $"CallSid={callSid}&RecordingUrl={recording}", HttpStatusCode.OK);
-                question.Add(time.GetElapsedTime(started).TotalMilliseconds);
+                question.Add(time.GetElapsedTime(started).TotalMilliseconds, SecondsIntoRun(started));
                 while ((await SendAsync(HttpMethod.Get, "exotel/answer-ready", $"CallSid={callSid}", null)) != HttpStatusCode.OK)
                 {
                 }
 
                 var readyMs = time.GetElapsedTime(started).TotalMilliseconds;
                 ready.Add(readyMs);
-                Overhead.Add(Math.Max(0, readyMs - ZeroLatencyProviders.ProviderTime(TurnIds.For(callSid, recordingUrl))));
+                Overhead.Add(Math.Max(0, readyMs - ZeroLatencyProviders.ProviderTime(TurnIds.For(callSid, recordingUrl))), SecondsIntoRun(started));
                 var answerStarted = time.GetTimestamp();
                 using var answered = await http.GetAsync($"/api/exotel/answer?code={Key}&CallSid={callSid}");
                 var body = await answered.Content.ReadAsStringAsync();
@@ -200,8 +214,10 @@ static class LoadRun
 
             var status = time.GetTimestamp();
             await SendAsync(HttpMethod.Post, "exotel/status", $"CallSid={callSid}&Status=completed&ConversationDuration=60", HttpStatusCode.OK);
-            OtherAcks.Add(time.GetElapsedTime(status).TotalMilliseconds);
+            OtherAcks.Add(time.GetElapsedTime(status).TotalMilliseconds, SecondsIntoRun(status));
         }
+
+        double SecondsIntoRun(long timestamp) => time.GetElapsedTime(_created, timestamp).TotalSeconds;
 
         /// <summary>Asks for the answer right after the question, while the turn runs, and measures how long after the
         /// turn's completion (its stored CompletedAt) the answer arrived.</summary>

@@ -149,8 +149,12 @@ public sealed class ExotelWebhooks(
             }
 
             var callSid = p.CallSid!;
+            // Both reads at once: the status callback comes as the call ends, when storage is busiest with its last turn.
+            var stored = sessions.ReadAsync(callSid, cancellationToken);
+            var counted = turns.CountAsync(callSid, cancellationToken);
+            await Task.WhenAll(stored, counted);
             // A call we never saw start (its incoming webhook was lost) is opened first, so starts and ends stay paired.
-            var session = await sessions.ReadAsync(callSid, cancellationToken) ?? await OpenSessionAsync(p, cancellationToken);
+            var session = await stored ?? await OpenSessionAsync(p, cancellationToken);
             if (session.Closed)
             {
                 logger.LogInformation("Call {CallSid} already closed; repeated status callback ignored", callSid);
@@ -163,7 +167,7 @@ public sealed class ExotelWebhooks(
             status = string.Equals(status, "in-progress", StringComparison.OrdinalIgnoreCase) ? "completed" : status;
             var duration = CallDuration(p) ?? Math.Max(0, (now - session.StartedAt).TotalSeconds);
             var pulses = duration > 0 ? (int)Math.Ceiling(duration / 60) : 0;
-            var turnCount = await turns.CountAsync(callSid, cancellationToken);
+            var turnCount = await counted;
             await sessions.WriteAsync(
                 session with { Closed = true, EndedAt = now, CallStatus = status, DurationSeconds = duration, BilledPulses = pulses },
                 cancellationToken);

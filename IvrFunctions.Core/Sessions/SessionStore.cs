@@ -30,21 +30,11 @@ public sealed class SessionStore(StorageAccount storage, StorageGuard guard, ITe
     async Task<(CallSession Session, bool Created)> OpenAsync(
         string callSid, string? callerNumber, string? exoPhone, string? chosenLanguage, string defaultLanguage, bool retryOnConflict, CancellationToken cancellationToken)
     {
-        var existing = await GetAsync(callSid, cancellationToken);
-        if (existing is not null)
+        // A session this instance has seen is refreshed; an unknown one is inserted straight away (a new call is the
+        // usual case, so the insert's conflict, not a read before it, tells a call another instance opened).
+        if (PeekCached(callSid) is { } existing)
         {
-            var refreshed = existing with
-            {
-                CallerNumber = callerNumber ?? existing.CallerNumber,
-                ExoPhone = exoPhone ?? existing.ExoPhone,
-                Language = chosenLanguage ?? existing.Language,
-            };
-            if (refreshed != existing)
-            {
-                await WriteAsync(refreshed, cancellationToken);
-            }
-
-            return (refreshed, false);
+            return (await RefreshAsync(existing, callerNumber, exoPhone, chosenLanguage, cancellationToken), false);
         }
 
         var session = new CallSession(callSid, callerNumber, exoPhone, chosenLanguage ?? defaultLanguage, time.GetUtcNow());
@@ -62,20 +52,49 @@ public sealed class SessionStore(StorageAccount storage, StorageGuard guard, ITe
         }, cancellationToken);
         if (added)
         {
+            telemetry.RecordCacheLookup(new CacheLookup(CacheKinds.Session, false, new TelemetryContext(callSid, null)));
             Remember(session);
             return (session, true);
         }
 
-        // Another request opened it first (Exotel retried, or two webhooks raced): refresh that one instead.
-        _cache.Remove(callSid);
-        return await OpenAsync(callSid, callerNumber, exoPhone, chosenLanguage, defaultLanguage, retryOnConflict: false, cancellationToken);
+        // Opened before (Exotel retried, two webhooks raced, or another instance saw the call first): refresh that one.
+        var stored = await GetAsync(callSid, cancellationToken);
+        return stored is null
+            ? await OpenAsync(callSid, callerNumber, exoPhone, chosenLanguage, defaultLanguage, retryOnConflict: false, cancellationToken)
+            : (await RefreshAsync(stored, callerNumber, exoPhone, chosenLanguage, cancellationToken), false);
     }
 
-    public async Task<CallSession?> GetAsync(string callSid, CancellationToken cancellationToken)
+    async Task<CallSession> RefreshAsync(CallSession existing, string? callerNumber, string? exoPhone, string? chosenLanguage, CancellationToken cancellationToken)
+    {
+        var refreshed = existing with
+        {
+            CallerNumber = callerNumber ?? existing.CallerNumber,
+            ExoPhone = exoPhone ?? existing.ExoPhone,
+            Language = chosenLanguage ?? existing.Language,
+        };
+        if (refreshed != existing)
+        {
+            await WriteAsync(refreshed, cancellationToken);
+        }
+
+        return refreshed;
+    }
+
+    CallSession? PeekCached(string callSid)
     {
         if (_cache.TryGetValue(callSid, out CallSession? cached) && cached is not null)
         {
             telemetry.RecordCacheLookup(new CacheLookup(CacheKinds.Session, true, new TelemetryContext(callSid, null)));
+            return cached;
+        }
+
+        return null;
+    }
+
+    public async Task<CallSession?> GetAsync(string callSid, CancellationToken cancellationToken)
+    {
+        if (PeekCached(callSid) is { } cached)
+        {
             return cached;
         }
 

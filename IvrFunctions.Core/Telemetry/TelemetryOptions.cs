@@ -28,7 +28,7 @@ public sealed class TelemetryOptions
     /// <summary>Longest wait between attempts while storage fails. The default value is 15 seconds.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>Entity-group transactions sent at once. The default value is 8.</summary>
+    /// <summary>Most entity-group transactions sent at once, used when a backlog builds (a steady flush sends one at a time). The default value is 8.</summary>
     public int WriteParallelism { get; set; } = 8;
 
     /// <summary>How long a stopping host keeps trying to write what is buffered. The default value is 10 seconds.</summary>

@@ -8,7 +8,8 @@ namespace IvrFunctions.Core.Turns;
 /// finished here whose completion is not saved yet (<see cref="PendingTurnCompletions"/>) is taken from memory, so a
 /// storage outage does not keep its answer from the caller.
 /// </summary>
-public sealed class TurnWaiter(TurnStore store, TurnCompletionNotifier notifier, PendingTurnCompletions pending, TimeProvider time)
+public sealed class TurnWaiter(
+    TurnStore store, TurnCompletionNotifier notifier, PendingTurnCompletions pending, TurnsRunningHere runningHere, TimeProvider time)
 {
     static readonly TimeSpan Recheck = TimeSpan.FromMilliseconds(750);
 
@@ -52,10 +53,16 @@ public sealed class TurnWaiter(TurnStore store, TurnCompletionNotifier notifier,
                 return turn;
             }
 
+            // A turn this process runs signals when it finishes, so only turns run elsewhere cost storage re-reads.
+            var local = turn is not null && runningHere.Contains(turn.TurnId);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            await Task.WhenAny(signal, Task.Delay(remaining < Recheck ? remaining : Recheck, time, stop.Token));
+            await Task.WhenAny(signal, Task.Delay(local || remaining < Recheck ? remaining : Recheck, time, stop.Token));
             await stop.CancelAsync();
             cancellationToken.ThrowIfCancellationRequested();
+            if (local && !signal.IsCompleted)
+            {
+                return turn;
+            }
         }
     }
 }

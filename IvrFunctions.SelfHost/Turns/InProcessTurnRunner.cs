@@ -15,6 +15,7 @@ namespace IvrFunctions.SelfHost.Turns;
 sealed class InProcessTurnRunner(
     InProcessStepRunner runner,
     TurnSteps steps,
+    TurnsRunningHere runningHere,
     IOptions<TurnsOptions> options,
     ILogger<InProcessTurnRunner> logger) : BackgroundService, ITurnStarter
 {
@@ -27,7 +28,17 @@ sealed class InProcessTurnRunner(
 
     readonly ConcurrentDictionary<string, TurnInput> _running = new(StringComparer.Ordinal);
 
-    public ValueTask<bool> StartAsync(TurnInput input, CancellationToken cancellationToken) => ValueTask.FromResult(_queue.Writer.TryWrite(input));
+    public ValueTask<bool> StartAsync(TurnInput input, CancellationToken cancellationToken)
+    {
+        runningHere.Add(input.TurnId);
+        if (_queue.Writer.TryWrite(input))
+        {
+            return ValueTask.FromResult(true);
+        }
+
+        runningHere.Remove(input.TurnId);
+        return ValueTask.FromResult(false);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -63,6 +74,7 @@ sealed class InProcessTurnRunner(
                 finally
                 {
                     _running.TryRemove(turn.TurnId, out _);
+                    runningHere.Remove(turn.TurnId);
                 }
             }
         }
@@ -79,6 +91,7 @@ sealed class InProcessTurnRunner(
         {
             count++;
             await FinishAsync(turn, ErrorCategory.Internal, "queued at shutdown");
+            runningHere.Remove(turn.TurnId);
         }
 
         if (count > 0)

@@ -28,7 +28,7 @@ public sealed class AnswerServiceTests
         Assert.True(answer.Passages.Zip(answer.Passages.Skip(1)).All(p => p.First.Score >= p.Second.Score));
         var stages = host.Telemetry.Stages.ToList();
         Assert.Equal([StageNames.Retrieval, StageNames.Llm], stages.Select(s => s.Stage));
-        Assert.All(stages, s => Assert.True(s.Success));
+        Assert.All(stages, s => Assert.True(s.Succeeded));
         Assert.Equal("bm25", stages[0].Provider);
         var lookup = Assert.Single(host.Telemetry.CacheLookups);
         Assert.Equal((CacheKinds.Response, false), (lookup.Kind, lookup.Hit));

@@ -15,6 +15,7 @@ namespace IvrFunctions.Core.Telemetry.Storage;
 public sealed class TelemetryFlusher
 {
     const int MaxTransactionSize = 100;
+    const int BacklogTransactionsPerWriter = 4;
 
     readonly TelemetryBuffer _buffer;
     readonly TelemetryTables _tables;
@@ -251,7 +252,7 @@ public sealed class TelemetryFlusher
     {
         await Parallel.ForEachAsync(chunks, new ParallelOptions
         {
-            MaxDegreeOfParallelism = Math.Max(1, _options.WriteParallelism),
+            MaxDegreeOfParallelism = WriteParallelismFor(chunks.Count),
             CancellationToken = cancellationToken,
         }, async (chunk, token) =>
         {
@@ -265,6 +266,14 @@ public sealed class TelemetryFlusher
             }
         });
     }
+
+    /// <summary>
+    /// Transactions sent at once for this many: one while telemetry trickles in, up to <see cref="TelemetryOptions.WriteParallelism"/>
+    /// when a backlog builds. Storage serves the call flow too (and Azurite serves requests one at a time), so a steady
+    /// flush must not put several transactions ahead of a webhook's read; a backlog still drains at full speed.
+    /// </summary>
+    internal int WriteParallelismFor(int transactions) =>
+        Math.Clamp(transactions / BacklogTransactionsPerWriter, 1, Math.Max(1, _options.WriteParallelism));
 
     // An entity storage refuses (too large, bad property) must not block the rest forever: write the batch singly and skip it.
     async Task WriteOneByOneAsync(TableClient table, TableEntity[] chunk, CancellationToken cancellationToken)

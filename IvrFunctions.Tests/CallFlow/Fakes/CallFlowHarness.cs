@@ -6,6 +6,7 @@ using IvrFunctions.Core.Speech;
 using IvrFunctions.Core.Storage;
 using IvrFunctions.Core.Telemetry;
 using IvrFunctions.Core.Turns;
+using IvrFunctions.Tests.Fakes;
 using IvrFunctions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
