@@ -1,4 +1,5 @@
 using Azure;
+using IvrFunctions.Core.Errors;
 using IvrFunctions.Core.Storage;
 using IvrFunctions.Core.Turns;
 using Microsoft.AspNetCore.Http;
@@ -7,7 +8,8 @@ namespace IvrFunctions.Core.Http;
 
 /// <summary>
 /// <c>GET|HEAD /api/audio/{turnId}/{expires}/{signature}.wav</c>, no key: streams a turn's answer audio to Exotel when the
-/// URL's signature is valid and unexpired. Anything else is a plain 404, saying nothing about why.
+/// URL's signature is valid and unexpired. Anything else is a plain 404, saying nothing about why; storage that cannot be
+/// reached is a 503 with Retry-After, so the fetch can be tried again rather than the audio taken as gone.
 /// </summary>
 public static class AudioEndpoint
 {
@@ -21,20 +23,34 @@ public static class AudioEndpoint
             return Results.NotFound();
         }
 
-        var turn = await turns.GetAsync(turnId, cancellationToken);
-        if (turn?.Outcome is not { Kind: TurnOutcomeKind.Audio, AudioContainer: { } container, AudioBlob: { } blob })
-        {
-            return Results.NotFound();
-        }
-
         try
         {
+            var turn = await turns.GetAsync(turnId, cancellationToken);
+            if (turn?.Outcome is not { Kind: TurnOutcomeKind.Audio, AudioContainer: { } container, AudioBlob: { } blob })
+            {
+                return Results.NotFound();
+            }
+
             var download = await storage.Container(container).GetBlobClient(blob).DownloadStreamingAsync(cancellationToken: cancellationToken);
             return new AudioStreamResult(download.Value.Content, download.Value.Details.ContentLength);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
             return Results.NotFound();
+        }
+        catch (Exception ex) when (ex is ClassifiedException { Category: ErrorCategory.Storage } || StorageFailures.IsStorageFailure(ex))
+        {
+            return new StorageUnavailableResult();
+        }
+    }
+
+    sealed class StorageUnavailableResult : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            httpContext.Response.Headers.RetryAfter = "2";
+            return Task.CompletedTask;
         }
     }
 

@@ -130,6 +130,24 @@ public sealed class CallFlowStorageOutageTests(Xunit.Abstractions.ITestOutputHel
     }
 
     [Fact]
+    public async Task AudioFetchedWhileStorageIsDown_Is503WithRetryAfter_NotA500()
+    {
+        await using var harness = await StartAsync(storedTelemetry: false, "--Turns:DeadlineSeconds=30");
+        var walk = new CallerWalk(harness);
+        await walk.CallAsync(1, TimeSpan.FromSeconds(30));
+        var audioUrl = new Uri(Assert.Single(walk.Answers).Answer);
+        using var exotel = new HttpClient();
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await exotel.GetAsync(audioUrl)).StatusCode);
+
+        await StopStorageAsync();
+        using var unavailable = await exotel.GetAsync(audioUrl);
+
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, unavailable.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(2), unavailable.Headers.RetryAfter?.Delta);
+        Assert.Empty(walk.ServerErrors);
+    }
+
+    [Fact]
     public async Task CompletionNeverSaved_GivenUpPastItsBound_CountedAsStorageError()
     {
         await using var harness = await StartAsync(storedTelemetry: false, "--Turns:DeadlineSeconds=15", "--Turns:CompletionRetrySeconds=1");
