@@ -31,7 +31,6 @@ public static class CallFlowServiceCollectionExtensions
         services.AddSingleton<RecordingFetcher>();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<TurnStore>();
-        services.AddSingleton<TurnTimers>();
         services.AddSingleton<TurnCompletionNotifier>();
         services.AddSingleton<PendingTurnCompletions>();
         services.AddHostedService(sp => sp.GetRequiredService<PendingTurnCompletions>());

@@ -20,7 +20,6 @@ namespace IvrFunctions.Core.Http;
 public sealed class ExotelWebhooks(
     SessionStore sessions,
     TurnStore turns,
-    TurnTimers timers,
     TurnWaiter waiter,
     TurnSteps steps,
     RecordingUrlPolicy recordingPolicy,
@@ -80,7 +79,6 @@ public sealed class ExotelWebhooks(
                 return Ok;
             }
 
-            timers.Start(input);
             if (await TryStartAsync(starter, input, cancellationToken))
             {
                 return Ok;

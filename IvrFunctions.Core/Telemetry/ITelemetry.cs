@@ -9,6 +9,12 @@ public interface ITelemetry
     /// <summary>Starts timing a stage (<see cref="StageNames"/>); dispose the result to record it.</summary>
     IStageTimer StartStage(string stage, TelemetryContext context);
 
+    /// <summary>
+    /// Times a stage that began at <paramref name="startedAt"/> (wall clock), possibly in another process: a turn accepted
+    /// by one Functions instance and finished by another.
+    /// </summary>
+    IStageTimer StartStage(string stage, TelemetryContext context, DateTimeOffset startedAt);
+
     void RecordApiUsage(ApiUsage usage);
 
     void RecordCacheLookup(CacheLookup lookup);

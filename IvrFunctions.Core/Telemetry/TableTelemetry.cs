@@ -48,6 +48,17 @@ public sealed class TableTelemetry : ITelemetry
         return new StageTimer(this, stage, context, _time.GetTimestamp(), StartStageActivity(stage, context));
     }
 
+    public IStageTimer StartStage(string stage, TelemetryContext context, DateTimeOffset startedAt)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(stage);
+        context ??= TelemetryContext.None;
+        var ago = _time.GetUtcNow() - startedAt;
+        var startTimestamp = _time.GetTimestamp() - (long)(Math.Max(0, ago.TotalSeconds) * _time.TimestampFrequency);
+        var activity = StartStageActivity(stage, context);
+        activity?.SetStartTime(startedAt.UtcDateTime);
+        return new StageTimer(this, stage, context, startTimestamp, activity);
+    }
+
     public void RecordApiUsage(ApiUsage usage)
     {
         ArgumentNullException.ThrowIfNull(usage);

@@ -20,7 +20,6 @@ public sealed class TurnSteps(
     IServiceProvider services,
     RecordingFetcher recordings,
     TurnStore store,
-    TurnTimers timers,
     TurnCompletionNotifier notifier,
     PendingTurnCompletions pending,
     ITelemetry telemetry,
@@ -107,9 +106,9 @@ public sealed class TurnSteps(
     }
 
     /// <summary>
-    /// Finish: stores the outcome, closes the turn timer and wakes anyone waiting for the answer. When storage fails the
-    /// turn is still over: the outcome waits in <see cref="PendingTurnCompletions"/> (served to this process's waiters,
-    /// saved in the background) instead of failing the step.
+    /// Finish: stores the outcome, records the turn's total (timed from its acceptance) and wakes anyone waiting for the
+    /// answer. When storage fails the turn is still over: the outcome waits in <see cref="PendingTurnCompletions"/> (served
+    /// to this process's waiters, saved in the background) instead of failing the step.
     /// </summary>
     public async Task<bool> FinishAsync(FinishStepInput input, CancellationToken cancellationToken)
     {
@@ -135,10 +134,28 @@ public sealed class TurnSteps(
             telemetry.RecordError(new ErrorOccurrence(ErrorCategory.Timeout, StageNames.Turn, Context(turn), $"deadline passed during {outcome.ErrorStage}"));
         }
 
-        timers.Finish(turn.TurnId, outcome);
+        RecordTurnTotal(turn, outcome);
         notifier.Signal(turn.CallSid);
         logger.LogInformation("Turn {TurnId} finished: {Outcome}{Error}", turn.TurnId, outcome.Kind, outcome.Error is { } e ? $" ({e} in {outcome.ErrorStage})" : string.Empty);
         return true;
+    }
+
+    /// <summary>
+    /// The <c>turn</c> stage: from the question webhook's acceptance to now, timed by the turn's own acceptance time so it is
+    /// recorded wherever Finish runs (in Functions, often not the instance that accepted the question).
+    /// </summary>
+    void RecordTurnTotal(TurnInput turn, TurnOutcome outcome)
+    {
+        using var timer = telemetry.StartStage(StageNames.Turn, Context(turn), turn.AcceptedAt);
+        timer.Attempt = 1;
+        if (outcome.Kind == TurnOutcomeKind.Fallback)
+        {
+            timer.Fail(outcome.Error ?? ErrorCategory.Internal, outcome.TimedOut ? "deadline passed" : outcome.ErrorStage);
+        }
+        else
+        {
+            timer.Succeed();
+        }
     }
 
     async Task<T> RunStageAsync<T>(

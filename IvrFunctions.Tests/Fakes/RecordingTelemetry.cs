@@ -17,7 +17,10 @@ public sealed class RecordingTelemetry : ITelemetry
 
     public ConcurrentQueue<ErrorOccurrence> Errors { get; } = new();
 
-    public IStageTimer StartStage(string stage, TelemetryContext context) => new Timer(this, stage, context);
+    public IStageTimer StartStage(string stage, TelemetryContext context) => new Timer(this, stage, context, TimeSpan.Zero);
+
+    public IStageTimer StartStage(string stage, TelemetryContext context, DateTimeOffset startedAt) =>
+        new Timer(this, stage, context, TimeProvider.System.GetUtcNow() - startedAt);
 
     public void RecordApiUsage(ApiUsage usage) => ApiUsages.Enqueue(usage);
 
@@ -32,7 +35,7 @@ public sealed class RecordingTelemetry : ITelemetry
 
     public sealed record StageRecord(string Stage, TelemetryContext Context, int Attempt, bool Succeeded, ErrorCategory? Error, string? Provider, string? Model, TimeSpan Elapsed);
 
-    sealed class Timer(RecordingTelemetry owner, string stage, TelemetryContext context) : IStageTimer
+    sealed class Timer(RecordingTelemetry owner, string stage, TelemetryContext context, TimeSpan alreadyElapsed) : IStageTimer
     {
         readonly System.Diagnostics.Stopwatch _watch = System.Diagnostics.Stopwatch.StartNew();
         ErrorCategory? _error = ErrorCategory.Internal;
@@ -54,7 +57,7 @@ public sealed class RecordingTelemetry : ITelemetry
             if (!_disposed)
             {
                 _disposed = true;
-                owner.Stages.Enqueue(new StageRecord(stage, context, Attempt, _succeeded, _error, _provider, _model, _watch.Elapsed));
+                owner.Stages.Enqueue(new StageRecord(stage, context, Attempt, _succeeded, _error, _provider, _model, alreadyElapsed + _watch.Elapsed));
             }
         }
     }
