@@ -10,6 +10,20 @@ static class RecordMix
     static readonly string[] Stages = [StageNames.Stt, StageNames.Retrieval, StageNames.Llm, StageNames.Rag, StageNames.Tts, StageNames.Turn, StageNames.Webhook];
     static readonly ErrorCategory[] Errors = [ErrorCategory.Timeout, ErrorCategory.RateLimited, ErrorCategory.EmptyTranscript];
 
+    static readonly Lock OpenCallsGate = new();
+    static long _openCalls;
+    static long _openCallsSequence;
+
+    /// <summary>Stands in for the open-call register (no storage here): one count for every writer, so session records carry counts as in production.</summary>
+    static OpenCallCount CountOpenCalls(int change, DateTimeOffset at)
+    {
+        lock (OpenCallsGate)
+        {
+            _openCalls = Math.Max(0, _openCalls + change);
+            return new OpenCallCount(_openCalls, ++_openCallsSequence, at);
+        }
+    }
+
     /// <summary>Records <paramref name="count"/> records through <paramref name="telemetry"/>, advancing <paramref name="time"/> by <paramref name="step"/> each.</summary>
     public static void Record(ITelemetry telemetry, FakeTimeProvider time, int count, TimeSpan step, int seed)
     {
@@ -51,8 +65,9 @@ static class RecordMix
                     break;
                 default:
                     telemetry.RecordSession(random.Next(2) == 0
-                        ? new SessionEvent(SessionEventKind.Started, context.CallSid!, "+919800000000", "en-IN")
-                        : new SessionEvent(SessionEventKind.Ended, context.CallSid!, "+919800000000", "en-IN", "completed", random.Next(20, 300), 1, 2, true));
+                        ? new SessionEvent(SessionEventKind.Started, context.CallSid!, "+919800000000", "en-IN", OpenCalls: CountOpenCalls(+1, time.GetUtcNow()))
+                        : new SessionEvent(SessionEventKind.Ended, context.CallSid!, "+919800000000", "en-IN", "completed", random.Next(20, 300), 1, 2, true,
+                            CountOpenCalls(-1, time.GetUtcNow())));
                     break;
             }
 

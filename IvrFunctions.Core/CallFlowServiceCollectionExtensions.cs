@@ -17,6 +17,7 @@ public static class CallFlowServiceCollectionExtensions
     {
         services.AddOptions<TurnsOptions>().Bind(configuration.GetSection(TurnsOptions.SectionName));
         services.AddOptions<AudioOptions>().Bind(configuration.GetSection(AudioOptions.SectionName));
+        services.AddOptions<SessionsOptions>().Bind(configuration.GetSection(SessionsOptions.SectionName));
 
         services.AddHttpClient(RecordingFetcher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
@@ -30,6 +31,7 @@ public static class CallFlowServiceCollectionExtensions
         services.AddSingleton<RecordingUrlPolicy>();
         services.AddSingleton<RecordingFetcher>();
         services.AddSingleton<SessionStore>();
+        services.AddSingleton<OpenCallRegister>();
         services.AddSingleton<TurnStore>();
         services.AddSingleton<TurnCompletionNotifier>();
         services.AddSingleton<PendingTurnCompletions>();

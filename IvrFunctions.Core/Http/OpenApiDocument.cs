@@ -79,6 +79,11 @@ public sealed class OpenApiDocument
             ["/api/" + PerformanceRoutes.Alerts] = Get("Firing alerts and those resolved in the window", typeof(AlertsResponse)),
         };
 
+        foreach (var route in new[] { PerformanceRoutes.Dashboard, PerformanceRoutes.Sessions, PerformanceRoutes.Metrics })
+        {
+            paths["/api/" + route]!["get"]!["description"] = ConcurrencyDescription;
+        }
+
         var report = Get("Debugging report with next steps", typeof(ErrorsResponse),
             Parameter("format", "markdown (default) or text.", new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("markdown", "text") }));
         report["get"]!["responses"]!["200"] = new JsonObject
@@ -140,6 +145,14 @@ public sealed class OpenApiDocument
         };
         return document.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
+
+    const string ConcurrencyDescription =
+        "concurrentCallsPeak: the most calls in progress at the same moment, across all instances (an integer count, not an " +
+        "average): over the window in kpis/totals, inside each bucket in the series (a bucket where no call started or ended " +
+        "shows the calls that stayed in progress through it). concurrentCallsNow: calls in progress now. A call is in " +
+        "progress from its first webhook through its status callback, both included, or for 3 hours after its start when no " +
+        "status callback arrives. Every start and end is counted in one open-call register in storage, so calls started " +
+        "before the window or handled by different instances are counted exactly once. See docs/performance-api.md.";
 
     static JsonObject Parameter(string name, string description, JsonObject schema) => new()
     {

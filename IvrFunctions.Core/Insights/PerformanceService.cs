@@ -28,8 +28,9 @@ public sealed class PerformanceService(
         var cost = costs.GetAsync(cancellationToken);
         var firing = alerts.CountFiringAsync(cancellationToken);
         await Task.WhenAll(aggregate, live, cost, firing);
-        var kpis = PerformanceViews.Kpis(await aggregate, Options, await live, ReachesNow(window), await cost, await firing);
-        return new DashboardResponse(window.ToInfo(), time.GetUtcNow(), kpis, PerformanceViews.Series(await aggregate));
+        var openCalls = await rollups.OpenCallPeaksAsync(await aggregate, await live, cancellationToken);
+        var kpis = PerformanceViews.Kpis(await aggregate, Options, await live, openCalls, await cost, await firing);
+        return new DashboardResponse(window.ToInfo(), time.GetUtcNow(), kpis, PerformanceViews.Series(await aggregate, openCalls));
     }
 
     public async Task<ComponentsResponse> ComponentsAsync(TimeWindow window, CancellationToken cancellationToken = default)
@@ -49,7 +50,8 @@ public sealed class PerformanceService(
         var aggregate = rollups.ReadAsync(window, RollupKinds.Sessions | RollupKinds.Stages, cancellationToken);
         var live = source.ReadLiveStatusAsync(cancellationToken);
         await Task.WhenAll(aggregate, live);
-        return await SessionsAsync(window, await aggregate, await live, limit ?? Options.MaxCallsListed, cancellationToken);
+        var openCalls = await rollups.OpenCallPeaksAsync(await aggregate, await live, cancellationToken);
+        return await SessionsAsync(window, await aggregate, await live, openCalls, limit ?? Options.MaxCallsListed, cancellationToken);
     }
 
     public async Task<ErrorsResponse> ErrorsAsync(TimeWindow window, int? top, CancellationToken cancellationToken = default) =>
@@ -74,7 +76,8 @@ public sealed class PerformanceService(
         var aggregate = await aggregateRead;
         var live = await liveRead;
         var alertList = await alerts.GetAsync(window, cancellationToken);
-        var kpis = PerformanceViews.Kpis(aggregate, Options, live, ReachesNow(window), await costRead, alertList.Firing.Count);
+        var openCalls = await rollups.OpenCallPeaksAsync(aggregate, live, cancellationToken);
+        var kpis = PerformanceViews.Kpis(aggregate, Options, live, openCalls, await costRead, alertList.Firing.Count);
         return new MetricsDocument(
             window.ToInfo(),
             time.GetUtcNow(),
@@ -82,7 +85,7 @@ public sealed class PerformanceService(
             PerformanceViews.Components(aggregate, Options),
             await ApiUsageAsync(window, aggregate, cancellationToken),
             Cache(window, aggregate),
-            await SessionsAsync(window, aggregate, live, Options.MaxCallsListed, cancellationToken),
+            await SessionsAsync(window, aggregate, live, openCalls, Options.MaxCallsListed, cancellationToken),
             await ErrorsAsync(window, aggregate, DefaultTop, cancellationToken),
             alertList);
     }
@@ -114,7 +117,7 @@ public sealed class PerformanceService(
     }
 
     async Task<SessionsResponse> SessionsAsync(
-        TimeWindow window, WindowAggregate aggregate, LiveTelemetryStatus live, int limit, CancellationToken cancellationToken)
+        TimeWindow window, WindowAggregate aggregate, LiveTelemetryStatus live, OpenCallPeaks openCalls, int limit, CancellationToken cancellationToken)
     {
         var calls = new CallListBuilder(limit);
         await foreach (var record in source.ReadRecordsAsync(window.From, window.To, Kinds(RecordKinds.Session), cancellationToken))
@@ -124,9 +127,9 @@ public sealed class PerformanceService(
 
         return new SessionsResponse(
             window.ToInfo(),
-            PerformanceViews.Sessions(aggregate, live, ReachesNow(window)),
+            PerformanceViews.Sessions(aggregate, live, openCalls),
             aggregate.Buckets,
-            [.. aggregate.PerBucket.Select(b => b.PeakConcurrent)],
+            openCalls.PerBucket,
             [.. aggregate.PerBucket.Select(b => b.CallsStarted)],
             calls.Build(),
             calls.Truncated);
@@ -153,8 +156,6 @@ public sealed class PerformanceService(
             PerformanceViews.ErrorSeries(aggregate),
             builder.Build(top));
     }
-
-    bool ReachesNow(TimeWindow window) => window.To >= time.GetUtcNow();
 
     static HashSet<string> Kinds(string kind) => new(StringComparer.Ordinal) { kind };
 }

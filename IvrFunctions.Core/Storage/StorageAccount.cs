@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
@@ -11,12 +12,25 @@ namespace IvrFunctions.Core.Storage;
 public sealed class StorageAccount
 {
     public StorageAccount(IOptions<StorageOptions> options)
+        : this(options.Value, credential: null, transport: null)
     {
-        var storage = options.Value;
+    }
+
+    /// <summary>
+    /// With the identity-based form, signs in with <paramref name="credential"/> instead of the managed identity (tests stand
+    /// in for it this way); <paramref name="transport"/> replaces the HTTP transport of both clients (a test's TLS trust).
+    /// </summary>
+    internal StorageAccount(StorageOptions storage, TokenCredential? credential, HttpPipelineTransport? transport)
+    {
         var tableOptions = new TableClientOptions();
         var blobOptions = new BlobClientOptions();
         ConfigureRetries(tableOptions.Retry);
         ConfigureRetries(blobOptions.Retry);
+        if (transport is not null)
+        {
+            tableOptions.Transport = transport;
+            blobOptions.Transport = transport;
+        }
 
         if (!string.IsNullOrWhiteSpace(storage.ConnectionString))
         {
@@ -25,7 +39,7 @@ public sealed class StorageAccount
         }
         else
         {
-            TokenCredential credential = string.IsNullOrWhiteSpace(storage.ClientId)
+            credential ??= string.IsNullOrWhiteSpace(storage.ClientId)
                 ? new DefaultAzureCredential()
                 : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(storage.ClientId));
             Tables = new TableServiceClient(storage.TableServiceUri!, credential, tableOptions);

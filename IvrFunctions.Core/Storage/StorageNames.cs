@@ -14,6 +14,9 @@ public static class StorageNames
     /// <summary>Telemetry rollups per hour bucket, one row per writer shard (kept longer than minute rows).</summary>
     public const string TelemetryHourlyRollupsTable = "IvrTelemetryRollupsHourly";
 
+    /// <summary>The open-call register: one row per call in progress and their count (<c>Sessions.OpenCallRegister</c>).</summary>
+    public const string OpenCallsTable = "IvrOpenCalls";
+
     public const string TurnsTable = "IvrTurns";
 
     /// <summary>Answers by normalised question, language and knowledge-base version.</summary>
@@ -23,7 +26,7 @@ public static class StorageNames
     public const string AlertsTable = "IvrAlerts";
 
     public static readonly IReadOnlyList<string> Tables =
-        [SessionsTable, TurnsTable, ResponseCacheTable, TelemetryRecordsTable, TelemetryRollupsTable, TelemetryHourlyRollupsTable, AlertsTable];
+        [SessionsTable, OpenCallsTable, TurnsTable, ResponseCacheTable, TelemetryRecordsTable, TelemetryRollupsTable, TelemetryHourlyRollupsTable, AlertsTable];
 
     public const string AnswersContainer = "answers";
 

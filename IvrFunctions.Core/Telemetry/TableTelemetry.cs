@@ -134,8 +134,9 @@ public sealed class TableTelemetry : ITelemetry
     public void RecordSession(SessionEvent session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var now = _time.GetUtcNow();
+        var now = session.OpenCalls?.At ?? _time.GetUtcNow();
         var duration = session.DurationSeconds;
+        var startedHere = false;
         if (session.Kind == SessionEventKind.Started)
         {
             if (_callStarts.Count < MaxTrackedCalls)
@@ -143,12 +144,16 @@ public sealed class TableTelemetry : ITelemetry
                 _callStarts.TryAdd(session.CallSid, now);
             }
         }
-        else if (_callStarts.TryRemove(session.CallSid, out var started) && duration is null)
+        else if (_callStarts.TryRemove(session.CallSid, out var started))
         {
-            duration = Math.Max(0, (now - started).TotalSeconds);
+            startedHere = true;
+            if (duration is null && session.Kind == SessionEventKind.Ended)
+            {
+                duration = Math.Max(0, (now - started).TotalSeconds);
+            }
         }
 
-        var success = session.Kind == SessionEventKind.Started || (session.Success ?? false);
+        var success = session.Kind == SessionEventKind.Started || (session.Kind == SessionEventKind.Ended && (session.Success ?? false));
         _buffer.TryAdd(new TelemetryRecord
         {
             Kind = TelemetryRecordKind.Session,
@@ -165,11 +170,24 @@ public sealed class TableTelemetry : ITelemetry
             Status = session.Status,
             BilledPulses = session.BilledPulses,
             Turns = session.Turns,
+            OpenCalls = session.OpenCalls?.Open,
+            OpenCallsSequence = session.OpenCalls?.Sequence,
         });
 
         if (session.Kind == SessionEventKind.Started)
         {
             _instruments.ActiveCalls.Add(1);
+            return;
+        }
+
+        if (session.Kind == SessionEventKind.Expired)
+        {
+            // Not an ended call: no call metrics. The gauge is per process, so only the process that saw the start lowers it.
+            if (startedHere)
+            {
+                _instruments.ActiveCalls.Add(-1);
+            }
+
             return;
         }
 

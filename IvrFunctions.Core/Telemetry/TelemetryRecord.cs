@@ -11,7 +11,8 @@ public sealed class TelemetryRecord
 {
     public required TelemetryRecordKind Kind { get; init; }
 
-    /// <summary>When the event completed (a stage's end, a provider call's end, a session event's arrival).</summary>
+    /// <summary>When the event completed (a stage's end, a provider call's end, a session event's arrival, or for a counted
+    /// session event the moment the open-call count changed).</summary>
     public required DateTimeOffset Timestamp { get; init; }
 
     /// <summary>Unique per record, assigned at capture; makes the row key deterministic so a retried write is idempotent.</summary>
@@ -88,4 +89,10 @@ public sealed class TelemetryRecord
     public int? BilledPulses { get; init; }
 
     public int? Turns { get; init; }
+
+    /// <summary>Session events: calls in progress across all instances right after this one was counted (null: not counted).</summary>
+    public long? OpenCalls { get; init; }
+
+    /// <summary>Session events: the open-call register's change number for <see cref="OpenCalls"/> (orders events across instances).</summary>
+    public long? OpenCallsSequence { get; init; }
 }

@@ -46,6 +46,15 @@ public sealed class AzuriteProcess : IAsyncDisposable
             "--queueHost", "127.0.0.1", "--queuePort", settings.QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--tableHost", "127.0.0.1", "--tablePort", settings.TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
+        if (settings.Https is { } https)
+        {
+            arguments.AddRange(["--cert", https.CertificatePath, "--key", https.KeyPath]);
+            if (https.OAuth)
+            {
+                arguments.AddRange(["--oauth", "basic"]);
+            }
+        }
+
         if (settings.InMemory)
         {
             arguments.Add("--inMemoryPersistence");

@@ -37,6 +37,7 @@ public static class SelfHostApplication
         builder.Services.AddCors();
         builder.Services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>, DashboardCors>();
         builder.Services.AddHostedService<AlertEvaluationService>();
+        builder.Services.AddHostedService<OpenCallExpiryService>();
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IvrFunctions.Core.Sessions;
 using IvrFunctions.Core.Telemetry;
 using IvrFunctions.Core.Telemetry.Storage;
 using IvrFunctions.SelfHost.Azurite;
@@ -47,11 +48,12 @@ public sealed class DashboardFixture : IAsyncLifetime
             $"--Telemetry:RollupsTable={TestAzurite.UniqueName("dashrol")}",
             $"--Telemetry:HourlyRollupsTable={TestAzurite.UniqueName("dashrolh")}",
             $"--Alerts:TableName={TestAzurite.UniqueName("dashalert")}",
+            $"--Sessions:OpenCallsTable={TestAzurite.UniqueName("dashopen")}",
             "--Alerts:Enabled=false",
             $"--Dashboard:AllowedOrigin=http://127.0.0.1:{Azurite.BlobPort}");
         Api = Host.KeyedClient();
 
-        FailedTurns = DashboardSeed.Seed(Host.Services.GetRequiredService<ITelemetry>(), Time);
+        FailedTurns = await DashboardSeed.SeedAsync(Host.Services.GetRequiredService<ITelemetry>(), Host.Services.GetRequiredService<OpenCallRegister>(), Time);
         await Host.Services.GetRequiredService<TelemetryFlusher>().FlushAsync();
         // The minute timer is off (the clock is fake); one evaluation stands in for it, as GET alerts evaluates first.
         (await Api.GetAsync(new Uri("/api/performance/alerts?window=1h", UriKind.Relative))).EnsureSuccessStatusCode();

@@ -1,11 +1,13 @@
 using IvrFunctions.Core.Errors;
+using IvrFunctions.Core.Sessions;
 using IvrFunctions.Core.Telemetry;
 using Microsoft.Extensions.Time.Testing;
 
 namespace IvrFunctions.Tests.Dashboard;
 
 /// <summary>
-/// An hour of calls recorded through the host's real <see cref="ITelemetry"/> (then flushed to Table storage), ending at
+/// An hour of calls recorded through the host's real <see cref="ITelemetry"/> and counted in its open-call register (then
+/// flushed to Table storage), ending at
 /// <see cref="Now"/>: turns get slower towards the end so the last 15 minutes break the 8 s turn target (a firing alert),
 /// every fourth turn fails in TTS with an error record, and the caches hit some of the time.
 /// </summary>
@@ -18,7 +20,7 @@ static class DashboardSeed
     public static readonly DateTimeOffset ClockStart = Now.AddMinutes(-60);
 
     /// <summary>Turn ids that failed (and have error records naming them).</summary>
-    public static IReadOnlyList<string> Seed(ITelemetry telemetry, FakeTimeProvider time)
+    public static async Task<IReadOnlyList<string>> SeedAsync(ITelemetry telemetry, OpenCallRegister openCalls, FakeTimeProvider time)
     {
         var failed = new List<string>();
         var start = Now.AddMinutes(-58);
@@ -28,7 +30,7 @@ static class DashboardSeed
             var call = $"CA{i:D2}dashboard0000000000000000";
             var caller = $"+91987650{i:D4}";
             MoveTo(time, start.AddMinutes(2.4 * i));
-            telemetry.RecordSession(new SessionEvent(SessionEventKind.Started, call, caller, i % 3 == 0 ? "hi-IN" : "en-IN"));
+            telemetry.RecordSession(new SessionEvent(SessionEventKind.Started, call, caller, i % 3 == 0 ? "hi-IN" : "en-IN", OpenCalls: await openCalls.OpenAsync(call)));
             var late = i >= Calls - 8;
             var turns = late ? 2 : 1 + (i % 2);
             var allOk = true;
@@ -66,7 +68,8 @@ static class DashboardSeed
             {
                 // The last call is still in progress at Now.
                 time.Advance(TimeSpan.FromSeconds(20));
-                telemetry.RecordSession(new SessionEvent(SessionEventKind.Ended, call, caller, "en-IN", "completed", 20 + (turns * 25), 1, turns, allOk));
+                telemetry.RecordSession(new SessionEvent(SessionEventKind.Ended, call, caller, "en-IN", "completed", 20 + (turns * 25), 1, turns, allOk,
+                    await openCalls.CloseAsync(call)));
             }
         }
 

@@ -87,7 +87,7 @@ public sealed class AlertLifecycleTests
     public async Task Rule_FiresOnSeededBreach_ThenResolves_AndBothTransitionsAreHistory(string rule, string? subjectPrefix, string[] settings)
     {
         await using var host = await InsightsHost.StartAsync(WindowStart, settings);
-        var seed = new TelemetrySeeder(host.Telemetry, host.Time);
+        var seed = host.Seeder();
         Seed(rule, seed);
         // Flush while the clock is still inside the seeded window: drops are persisted at flush time, and a flush at
         // exactly Now (a minute boundary) would put them in the bucket the alert window ends before.
@@ -129,7 +129,7 @@ public sealed class AlertLifecycleTests
     public async Task HealthyTraffic_FiresNothing()
     {
         await using var host = await InsightsHost.StartAsync(WindowStart);
-        Turns(new TelemetrySeeder(host.Telemetry, host.Time));
+        Turns(host.Seeder());
         host.Time.SetUtcNow(Now);
         await host.FlushAsync();
 

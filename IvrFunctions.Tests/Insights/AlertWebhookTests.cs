@@ -10,7 +10,7 @@ public sealed class AlertWebhookTests
 
     static async Task SeedSlowTurnsAsync(InsightsHost host)
     {
-        var seed = new TelemetrySeeder(host.Telemetry, host.Time);
+        var seed = host.Seeder();
         for (var i = 0; i < 12; i++)
         {
             seed.Turn(Now.AddMinutes(-14 + i), $"call-{i}", $"turn-{i}", 500, 9000, 500);

@@ -10,7 +10,7 @@ public sealed class CurrentHourTests
     {
         var start = new DateTimeOffset(2026, 11, 24, 9, 50, 0, TimeSpan.Zero);
         await using var host = await InsightsHost.StartAsync(start);
-        var seed = new TelemetrySeeder(host.Telemetry, host.Time);
+        var seed = host.Seeder();
         seed.Turn(start.AddMinutes(5), "call-a", "turn-a", 400, 900, 300);   // 09:55
         seed.Turn(start.AddMinutes(15), "call-b", "turn-b", 400, 900, 300);  // 10:05
         seed.Turn(start.AddMinutes(30), "call-c", "turn-c", 400, 900, 300);  // 10:20

@@ -66,7 +66,7 @@ public sealed class ExportTests(SeededHostFixture fixture) : IClassFixture<Seede
         // Storage checks a link's expiry against its own clock, so this host's clock reads the real time.
         var now = DateTimeOffset.UtcNow;
         await using var host = await InsightsHost.StartAsync(now.AddMinutes(-2));
-        var seed = new TelemetrySeeder(host.Telemetry, host.Time);
+        var seed = host.Seeder();
         for (var i = 0; i < 25; i++)
         {
             seed.Usage(now.AddMinutes(-2).AddSeconds(i), ApiServices.GoogleTts, 200 + i, new UsageUnits(Characters: 100 + i, VoiceClass: "standard"));
@@ -122,7 +122,7 @@ public sealed class ExportTests(SeededHostFixture fixture) : IClassFixture<Seede
     {
         var now = new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
         await using var host = await InsightsHost.StartAsync(now.AddHours(-5));
-        var seed = new TelemetrySeeder(host.Telemetry, host.Time);
+        var seed = host.Seeder();
         for (var i = 0; i < 7; i++)
         {
             seed.Cache(now.AddHours(-5).AddMinutes(i * 20), CacheKinds.Audio, i % 2 == 0);

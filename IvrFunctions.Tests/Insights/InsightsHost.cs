@@ -2,21 +2,24 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using IvrFunctions.Core.Telemetry;
 using IvrFunctions.Core.Telemetry.Storage;
+using IvrFunctions.SelfHost.Hosting;
 using IvrFunctions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace IvrFunctions.Tests.Insights;
 
 /// <summary>
-/// The real SelfHost on loopback with a <see cref="FakeTimeProvider"/>, telemetry and alert tables of its own, and the
-/// alert timer off (tests evaluate when they choose). Telemetry is seeded through the host's own capture API and flusher.
+/// The real SelfHost on loopback with a <see cref="FakeTimeProvider"/>, telemetry, alert and open-call tables of its own, and the
+/// alert and open-call expiry timers off (tests evaluate and expire when they choose). Telemetry is seeded through the host's own capture API and flusher.
 /// </summary>
 sealed class InsightsHost : IAsyncDisposable
 {
-    InsightsHost(SelfHostServer server, FakeTimeProvider time, string recordsTable, string rollupsTable, string alertsTable)
+    InsightsHost(SelfHostServer server, FakeTimeProvider time, string recordsTable, string rollupsTable, string alertsTable, string openCallsTable)
     {
+        OpenCallsTable = openCallsTable;
         Server = server;
         Time = time;
         RecordsTable = recordsTable;
@@ -37,6 +40,8 @@ sealed class InsightsHost : IAsyncDisposable
 
     public string AlertsTable { get; }
 
+    public string OpenCallsTable { get; }
+
     public ITelemetry Telemetry => Server.Services.GetRequiredService<ITelemetry>();
 
     public T Get<T>()
@@ -52,11 +57,17 @@ sealed class InsightsHost : IAsyncDisposable
         var records = tablesOf?.RecordsTable ?? TestAzurite.UniqueName("insrec");
         var rollups = tablesOf?.RollupsTable ?? TestAzurite.UniqueName("insrol");
         var alerts = tablesOf?.AlertsTable ?? TestAzurite.UniqueName("insalert");
+        var openCalls = tablesOf?.OpenCallsTable ?? TestAzurite.UniqueName("insopen");
         var server = await SelfHostServer.StartAsync(
             null,
             s =>
             {
                 s.Replace(ServiceDescriptor.Singleton<TimeProvider>(time));
+                foreach (var expiry in s.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(OpenCallExpiryService)).ToList())
+                {
+                    s.Remove(expiry);
+                }
+
                 services?.Invoke(s);
             },
             [
@@ -64,11 +75,12 @@ sealed class InsightsHost : IAsyncDisposable
                 $"--Telemetry:RollupsTable={rollups}",
                 $"--Telemetry:HourlyRollupsTable={rollups}h",
                 $"--Alerts:TableName={alerts}",
+                $"--Sessions:OpenCallsTable={openCalls}",
                 "--Alerts:Enabled=false",
                 "--Alerts:Webhook:RetryDelay=00:00:00.050",
                 .. settings,
             ]);
-        return new InsightsHost(server, time, records, rollups, alerts);
+        return new InsightsHost(server, time, records, rollups, alerts, openCalls);
     }
 
     /// <summary>
@@ -89,6 +101,9 @@ sealed class InsightsHost : IAsyncDisposable
 
         return await evaluation;
     }
+
+    /// <summary>Seeds telemetry through this host's capture API and open-call register.</summary>
+    public TelemetrySeeder Seeder() => new(Telemetry, Time, Get<Core.Sessions.OpenCallRegister>());
 
     /// <summary>Writes everything captured so far to the tables.</summary>
     public Task FlushAsync() => Get<TelemetryFlusher>().FlushAsync();

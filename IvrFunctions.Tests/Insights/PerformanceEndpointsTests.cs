@@ -86,9 +86,11 @@ public sealed class PerformanceEndpointsTests(SeededHostFixture fixture) : IClas
         Assert.Equal(totalCost, kpis.GetProperty("costUsd").GetDouble(), 5);
         Assert.Equal(totalCost, kpis.GetProperty("monthToDateCostUsd").GetDouble(), 5);
         Assert.Equal(totalCost, kpis.GetProperty("todayCostUsd").GetDouble(), 5);
-        Assert.Equal(0, kpis.GetProperty("concurrentCallsNow").GetInt32());
-        // Hour buckets: each of 08:00 and 09:00 holds 15 calls of 120 s, an average of 0.5 concurrent calls.
-        Assert.Equal(15 * 120 / 3600.0, kpis.GetProperty("concurrentCallsPeak").GetDouble(), 2);
+        var calls = TelemetrySeeder.CallsOf(Seeded);
+        Assert.Equal(OpenCallsTruth.At(calls, SeededHostFixture.Now), kpis.GetProperty("concurrentCallsNow").GetInt32());
+        // Calls of 120 s four minutes apart never overlap: at most one call at a time, though no hour averages one.
+        Assert.Equal(1, OpenCallsTruth.Peak(calls, SeededHostFixture.Now.AddHours(-24), SeededHostFixture.Now.AddMinutes(1)));
+        Assert.Equal(1, kpis.GetProperty("concurrentCallsPeak").GetInt32());
 
         foreach (var rate in kpis.GetProperty("cacheHitRates").EnumerateArray())
         {
@@ -111,6 +113,10 @@ public sealed class PerformanceEndpointsTests(SeededHostFixture fixture) : IClas
             Assert.Equal(turns.Count(t => t.Timestamp >= buckets[i] && t.Timestamp < buckets[i].AddHours(1)), turnSeries[i]);
         }
 
+        Assert.Equal(
+            OpenCallsTruth.PerBucket(calls, buckets, TimeSpan.FromHours(1), buckets[0], SeededHostFixture.Now.AddMinutes(1)),
+            series.GetProperty("concurrentCallsPeak").EnumerateArray().Select(v => v.GetInt32()).ToList());
+
         var errorSeries = series.GetProperty("errors").EnumerateArray().Select(v => v.GetInt64()).ToList();
         Assert.Equal(Seeded.Count(r => r.Kind == "error"), errorSeries.Sum());
         var ttsCost = series.GetProperty("costByService").EnumerateArray().Single(s => s.GetProperty("service").GetString() == ApiServices.GoogleTts);
@@ -129,13 +135,14 @@ public sealed class PerformanceEndpointsTests(SeededHostFixture fixture) : IClas
         var body = await Host.GetJsonAsync($"/api/performance/dashboard?{Range(SeededHostFixture.Start, SeededHostFixture.Now)}");
 
         Assert.Equal(60, body.GetProperty("window").GetProperty("bucketSeconds").GetInt32());
-        Assert.Equal(120, body.GetProperty("series").GetProperty("buckets").GetArrayLength());
-        // Calls never overlap, and each fills whole minutes in its middle: the busiest minute averages exactly one call.
-        Assert.Equal(1.0, body.GetProperty("kpis").GetProperty("concurrentCallsPeak").GetDouble(), 2);
-        var concurrency = body.GetProperty("series").GetProperty("concurrentCallsPeak").EnumerateArray().Select(v => v.GetDouble()).ToList();
-        Assert.Equal(53 / 60.0, concurrency[0], 2); // 08:00:07–08:01:00
-        Assert.Equal(1.0, concurrency[1], 2);
-        Assert.Equal(7 / 60.0, concurrency[2], 2);
+        var buckets = body.GetProperty("series").GetProperty("buckets").EnumerateArray().Select(b => b.GetDateTimeOffset()).ToList();
+        Assert.Equal(120, buckets.Count);
+        // Calls never overlap: one call at most, in every minute a call touches (08:00:07–08:02:07 shows in 08:00, 08:01
+        // and 08:02), none in the minute after.
+        Assert.Equal(1, body.GetProperty("kpis").GetProperty("concurrentCallsPeak").GetInt32());
+        var concurrency = body.GetProperty("series").GetProperty("concurrentCallsPeak").EnumerateArray().Select(v => v.GetInt32()).ToList();
+        Assert.Equal([1, 1, 1, 0], concurrency.Take(4));
+        Assert.Equal(OpenCallsTruth.PerBucket(TelemetrySeeder.CallsOf(Seeded), buckets, TimeSpan.FromMinutes(1), SeededHostFixture.Start, SeededHostFixture.Now), concurrency);
     }
 
     [Theory]

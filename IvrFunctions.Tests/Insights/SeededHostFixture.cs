@@ -24,13 +24,13 @@ public sealed class SeededHostFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Host = await InsightsHost.StartAsync(Start);
-        var seed = new TelemetrySeeder(Host.Telemetry, Host.Time);
+        var seed = Host.Seeder();
         for (var i = 0; i < Calls; i++)
         {
             var call = $"call-{i:D2}";
             var caller = $"+9198765432{i:D2}";
             var start = Start.AddMinutes(4 * i).AddSeconds(7);
-            seed.CallStarted(start, call, caller);
+            await seed.CallStartedAsync(start, call, caller);
             var turns = i % 2 == 0 ? 2 : 1;
             var allOk = true;
             var at = start.AddSeconds(2);
@@ -58,7 +58,7 @@ public sealed class SeededHostFixture : IAsyncLifetime
                 at = end.AddSeconds(20);
             }
 
-            seed.CallEnded(start.AddSeconds(120), call, caller, 120, turns, allOk);
+            await seed.CallEndedAsync(start.AddSeconds(120), call, caller, 120, turns, allOk);
             if (i == 14)
             {
                 // A webhook stage ending exactly on the 09:00 boundary: it belongs to [09:00, ...), not to the hour before.

@@ -1,14 +1,15 @@
 using IvrFunctions.Core.Errors;
+using IvrFunctions.Core.Sessions;
 using IvrFunctions.Core.Telemetry;
 using Microsoft.Extensions.Time.Testing;
 
 namespace IvrFunctions.Tests.Insights;
 
 /// <summary>
-/// Records telemetry through the host's real <see cref="ITelemetry"/> at chosen (fake) times, in time order, and keeps the
-/// raw facts so tests compute the right answers on their own.
+/// Records telemetry through the host's real <see cref="ITelemetry"/> (and counts calls in its real open-call register) at
+/// chosen (fake) times, in time order, and keeps the raw facts so tests compute the right answers on their own.
 /// </summary>
-sealed class TelemetrySeeder(ITelemetry telemetry, FakeTimeProvider time)
+sealed class TelemetrySeeder(ITelemetry telemetry, FakeTimeProvider time, OpenCallRegister openCalls)
 {
     public List<SeededRecord> Seeded { get; } = [];
 
@@ -98,18 +99,35 @@ sealed class TelemetrySeeder(ITelemetry telemetry, FakeTimeProvider time)
         Seeded.Add(new SeededRecord("error", at, component, "call-err", turnId, false, ErrorCategory: ErrorCatalog.Describe(category).Code, Provider: provider));
     }
 
-    public void CallStarted(DateTimeOffset at, string callSid, string caller)
+    /// <summary>A call starting at <paramref name="at"/>, counted open in the host's open-call register as the incoming webhook does.</summary>
+    public async Task CallStartedAsync(DateTimeOffset at, string callSid, string caller)
     {
         MoveTo(at);
-        telemetry.RecordSession(new SessionEvent(SessionEventKind.Started, callSid, caller, "en-IN"));
+        var open = await openCalls.OpenAsync(callSid);
+        telemetry.RecordSession(new SessionEvent(SessionEventKind.Started, callSid, caller, "en-IN", OpenCalls: open));
         Seeded.Add(new SeededRecord("session", at, "started", callSid, Caller: caller));
     }
 
-    public void CallEnded(DateTimeOffset at, string callSid, string caller, double seconds, int turns, bool success)
+    /// <summary>A call ending at <paramref name="at"/>, counted closed as the status webhook does.</summary>
+    public async Task CallEndedAsync(DateTimeOffset at, string callSid, string caller, double seconds, int turns, bool success)
     {
         MoveTo(at);
-        telemetry.RecordSession(new SessionEvent(SessionEventKind.Ended, callSid, caller, "en-IN", "completed", seconds, (int)Math.Ceiling(seconds / 60), turns, success));
+        var open = await openCalls.CloseAsync(callSid);
+        telemetry.RecordSession(new SessionEvent(SessionEventKind.Ended, callSid, caller, "en-IN", "completed", seconds, (int)Math.Ceiling(seconds / 60), turns, success, open));
         Seeded.Add(new SeededRecord("session", at, "ended", callSid, null, success, Caller: caller, Turns: turns, CallSeconds: seconds));
+    }
+
+    /// <summary>Every seeded call as (start, end); a call not ended has no end.</summary>
+    public IReadOnlyList<(DateTimeOffset Start, DateTimeOffset? End)> Calls() => CallsOf(Seeded);
+
+    public static IReadOnlyList<(DateTimeOffset Start, DateTimeOffset? End)> CallsOf(IEnumerable<SeededRecord> seeded)
+    {
+        var sessions = seeded.Where(r => r.Kind == "session").ToList();
+        return
+        [
+            .. sessions.Where(r => r.Name == "started").Select(r =>
+                (r.Timestamp, sessions.FirstOrDefault(e => e.Name == "ended" && e.CallSid == r.CallSid)?.Timestamp)),
+        ];
     }
 
     /// <summary>Exact nearest-rank percentile of the values.</summary>

@@ -35,7 +35,8 @@ public sealed class RollupConsistencyTests : IAsyncLifetime
         var harnesses = Enumerable.Range(0, writers).Select(i => new TelemetryHarness(service, options, new FakeTimeProvider(Start.AddSeconds(i * 13)))).ToList();
         try
         {
-            await Task.WhenAll(harnesses.Select((h, i) => Task.Run(() => WriteRandomAsync(h, (FakeTimeProvider)h.Time, new Random(100 + i), eventsPerWriter, i))));
+            var register = new SharedOpenCalls();
+            await Task.WhenAll(harnesses.Select((h, i) => Task.Run(() => WriteRandomAsync(h, (FakeTimeProvider)h.Time, new Random(100 + i), eventsPerWriter, i, register))));
 
             var end = harnesses.Max(h => h.Time.GetUtcNow()).AddMinutes(1);
             var records = await harnesses[0].ReadAllAsync(Start.AddHours(-1), end);
@@ -66,6 +67,9 @@ public sealed class RollupConsistencyTests : IAsyncLifetime
                     Close(exp.CostUsd, act.CostUsd, $"{where}: cost");
                     Close(exp.SavedCostUsd, act.SavedCostUsd, $"{where}: saved cost");
                     Close(exp.ActiveSeconds, act.ActiveSeconds, $"{where}: active seconds");
+                    Assert.True(
+                        Equals(exp.OpenCalls, act.OpenCalls is { } o ? (o.Max, o.FirstSequence, o.BeforeFirst, o.LastSequence, o.AfterLast) : null),
+                        $"{where}: open calls {act.OpenCalls?.Max}/{act.OpenCalls?.FirstSequence}/{act.OpenCalls?.LastSequence}, expected {exp.OpenCalls}");
                     Assert.Equal(exp.Durations.Count, act.Latency?.Count ?? 0);
                     if (exp.Durations.Count > 0)
                     {
@@ -121,7 +125,24 @@ public sealed class RollupConsistencyTests : IAsyncLifetime
         Assert.Equal(4 * 3600, calls.ActiveSeconds, 6);
     }
 
-    static async Task WriteRandomAsync(TelemetryHarness h, FakeTimeProvider time, Random random, int events, int writer)
+    /// <summary>Stands in for the open-call register all instances share: one count, changed in one order.</summary>
+    sealed class SharedOpenCalls
+    {
+        readonly Lock _lock = new();
+        long _open;
+        long _sequence;
+
+        public OpenCallCount Change(int delta, DateTimeOffset at)
+        {
+            lock (_lock)
+            {
+                _open += delta;
+                return new OpenCallCount(_open, ++_sequence, at);
+            }
+        }
+    }
+
+    static async Task WriteRandomAsync(TelemetryHarness h, FakeTimeProvider time, Random random, int events, int writer, SharedOpenCalls register)
     {
         var t = h.Telemetry;
         var openCalls = new List<(string Sid, DateTimeOffset Started)>();
@@ -171,13 +192,14 @@ public sealed class RollupConsistencyTests : IAsyncLifetime
                         var call = openCalls[random.Next(openCalls.Count)];
                         openCalls.Remove(call);
                         t.RecordSession(new SessionEvent(SessionEventKind.Ended, call.Sid, "+911234567890", "en-IN", "completed",
-                            random.Next(3) == 0 ? null : (time.GetUtcNow() - call.Started).TotalSeconds, Turns: random.Next(1, 5), Success: random.Next(4) > 0));
+                            random.Next(3) == 0 ? null : (time.GetUtcNow() - call.Started).TotalSeconds, Turns: random.Next(1, 5), Success: random.Next(4) > 0,
+                            OpenCalls: register.Change(-1, time.GetUtcNow())));
                     }
                     else
                     {
                         var sid = $"w{writer}-session-{i}";
                         openCalls.Add((sid, time.GetUtcNow()));
-                        t.RecordSession(new SessionEvent(SessionEventKind.Started, sid, "+911234567890", "en-IN"));
+                        t.RecordSession(new SessionEvent(SessionEventKind.Started, sid, "+911234567890", "en-IN", OpenCalls: register.Change(+1, time.GetUtcNow())));
                     }
 
                     break;
@@ -209,7 +231,23 @@ public sealed class RollupConsistencyTests : IAsyncLifetime
         public double CostUsd;
         public double SavedCostUsd;
         public double ActiveSeconds;
+        public (long Max, long FirstSequence, long BeforeFirst, long LastSequence, long AfterLast)? OpenCalls;
         public List<double> Durations { get; } = [];
+
+        /// <summary>A counted session event: the count before it and after it, folded by max, lowest and highest sequence.</summary>
+        public void AddOpenCalls(TelemetryRecord r)
+        {
+            var after = r.OpenCalls!.Value;
+            var before = r.SessionKind == SessionEventKind.Started ? after - 1 : after + 1;
+            var sequence = r.OpenCallsSequence!.Value;
+            var o = OpenCalls ?? (Math.Max(before, after), sequence, before, sequence, after);
+            OpenCalls = (
+                Math.Max(o.Max, Math.Max(before, after)),
+                Math.Min(o.FirstSequence, sequence),
+                sequence <= o.FirstSequence ? before : o.BeforeFirst,
+                Math.Max(o.LastSequence, sequence),
+                sequence >= o.LastSequence ? after : o.AfterLast);
+        }
     }
 
     /// <summary>The test's own aggregation of raw records (written without the production rollup code).</summary>
@@ -272,9 +310,11 @@ public sealed class RollupConsistencyTests : IAsyncLifetime
                     break;
                 case TelemetryRecordKind.Session when r.SessionKind == SessionEventKind.Started:
                     At(bucket, "session", "calls").Started++;
+                    At(bucket, "session", "calls").AddOpenCalls(r);
                     break;
                 case TelemetryRecordKind.Session:
                     var e = At(bucket, "session", "calls");
+                    e.AddOpenCalls(r);
                     e.Count++;
                     e.Successes += r.Success ? 1 : 0;
                     e.Turns += r.Turns ?? 0;

@@ -1,3 +1,5 @@
+using IvrFunctions.Core.Telemetry.Rollups;
+
 namespace IvrFunctions.Core.Insights.Aggregation;
 
 /// <summary>Everything known about one series bucket (or, for the totals, the whole window).</summary>
@@ -20,8 +22,8 @@ public sealed class BucketAggregate
 
     public long SessionTurns { get; private set; }
 
-    /// <summary>The highest average concurrency of any rollup bucket folded in (minute or hour averages).</summary>
-    public double PeakConcurrent { get; private set; }
+    /// <summary>The open-call counts of the counted session events folded in (<see cref="WindowAggregate.OpenCallPeaks"/> reads them).</summary>
+    public OpenCallsExtent OpenCalls { get; } = new();
 
     public long DroppedRecords { get; set; }
 
@@ -47,7 +49,7 @@ public sealed class BucketAggregate
         CallsEnded += row.CallsEnded;
         SuccessfulCalls += row.SuccessfulCalls;
         SessionTurns += row.Turns;
-        PeakConcurrent = Math.Max(PeakConcurrent, row.AverageConcurrent);
+        OpenCalls.Merge(row.OpenCalls);
     }
 
     public long ErrorsOfCategory(string category) => Errors.Where(e => e.Key.Category == category).Sum(e => e.Value);

@@ -21,14 +21,17 @@ public sealed class CallListBuilder(int limit)
         }
 
         var existing = _calls.TryGetValue(record.CallSid, out var node) ? node.Value : new CallSummary(record.CallSid, null, null, null, null, null, null, null, null);
-        var updated = record.Name == "started"
-            ? existing with
+        var updated = record.Name switch
+        {
+            "started" => existing with
             {
                 StartedAt = record.Timestamp,
                 Caller = CallerMask.Mask(record.Caller) ?? existing.Caller,
                 Language = record.Language ?? existing.Language,
-            }
-            : existing with
+            },
+            // No end arrived within the longest call duration: the call is no longer counted as in progress.
+            "expired" => existing with { Status = existing.Status ?? "expired" },
+            _ => existing with
             {
                 EndedAt = record.Timestamp,
                 Caller = existing.Caller ?? CallerMask.Mask(record.Caller),
@@ -37,7 +40,8 @@ public sealed class CallListBuilder(int limit)
                 Turns = record.Turns ?? existing.Turns,
                 Success = record.Success ?? existing.Success,
                 Status = record.Status ?? existing.Status,
-            };
+            },
+        };
 
         if (node is not null)
         {

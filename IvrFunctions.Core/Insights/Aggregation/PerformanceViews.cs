@@ -82,7 +82,7 @@ public static class PerformanceViews
     }
 
     public static DashboardKpis Kpis(
-        WindowAggregate aggregate, InsightsOptions options, LiveTelemetryStatus live, bool windowReachesNow, CostSoFar cost, int firingAlerts)
+        WindowAggregate aggregate, InsightsOptions options, LiveTelemetryStatus live, OpenCallPeaks openCalls, CostSoFar cost, int firingAlerts)
     {
         var total = aggregate.Total;
         var turn = total.Stages.GetValueOrDefault(StageNames.Turn) ?? new StageAccumulator();
@@ -90,7 +90,7 @@ public static class PerformanceViews
             total.CallsStarted,
             turn.Count,
             live.ConcurrentCalls,
-            Round2(Math.Max(total.PeakConcurrent, windowReachesNow ? live.ConcurrentCalls : 0)),
+            openCalls.Peak,
             TurnLatency(aggregate, options),
             Rate(turn.SuccessRate),
             Usd(total.Services.Values.Sum(s => s.CostUsd)),
@@ -100,7 +100,7 @@ public static class PerformanceViews
             firingAlerts);
     }
 
-    public static DashboardSeries Series(WindowAggregate aggregate)
+    public static DashboardSeries Series(WindowAggregate aggregate, OpenCallPeaks openCalls)
     {
         var buckets = aggregate.PerBucket;
         return new DashboardSeries(
@@ -116,10 +116,10 @@ public static class PerformanceViews
             [.. buckets.Select(b => b.ErrorTotal)],
             [.. ServiceNames(aggregate.Total).Select(name => new ServiceCostSeries(name, [.. buckets.Select(b => Usd(b.Services.GetValueOrDefault(name)?.CostUsd ?? 0))]))],
             [.. CacheNames(aggregate.Total).Select(kind => new CacheHitRateSeries(kind, [.. buckets.Select(b => Rate(b.Caches.GetValueOrDefault(kind)?.HitRate))]))],
-            [.. buckets.Select(b => Round2(b.PeakConcurrent))]);
+            openCalls.PerBucket);
     }
 
-    public static SessionTotals Sessions(WindowAggregate aggregate, LiveTelemetryStatus live, bool windowReachesNow)
+    public static SessionTotals Sessions(WindowAggregate aggregate, LiveTelemetryStatus live, OpenCallPeaks openCalls)
     {
         var total = aggregate.Total;
         var turns = total.Stages.GetValueOrDefault(StageNames.Turn)?.Count ?? total.SessionTurns;
@@ -131,7 +131,7 @@ public static class PerformanceViews
             turns,
             total.CallsStarted == 0 ? null : Math.Round((double)turns / total.CallsStarted, 3),
             live.ConcurrentCalls,
-            Round2(Math.Max(total.PeakConcurrent, windowReachesNow ? live.ConcurrentCalls : 0)));
+            openCalls.Peak);
     }
 
     /// <summary>Errors / (turns + webhook requests); null without traffic.</summary>

@@ -26,6 +26,52 @@ public sealed class RollupReader(IPerformanceDataSource source, TimeProvider tim
     }
 
     /// <summary>
+    /// The most calls in progress at once per series bucket of <paramref name="aggregate"/> (read with
+    /// <see cref="RollupKinds.Sessions"/>). In a window without counted session events the count never changed, so it is the
+    /// count before the window (<see cref="ReadOpenCallsBeforeAsync"/>), or for a window reaching now, <paramref name="live"/>'s.
+    /// A window reaching now ends with at least the calls in progress now.
+    /// </summary>
+    public async Task<OpenCallPeaks> OpenCallPeaksAsync(WindowAggregate aggregate, LiveTelemetryStatus live, CancellationToken cancellationToken = default)
+    {
+        var reachesNow = aggregate.Window.To >= time.GetUtcNow();
+        var before = !aggregate.Total.OpenCalls.IsEmpty ? 0
+            : reachesNow ? live.ConcurrentCalls
+            : await ReadOpenCallsBeforeAsync(aggregate.Window.From, cancellationToken);
+        var peaks = aggregate.OpenCallPeaks(before);
+        return reachesNow ? peaks.WithNow(live.ConcurrentCalls) : peaks;
+    }
+
+    /// <summary>
+    /// Calls in progress at <paramref name="at"/> (minute-aligned): the count after the latest counted session event before
+    /// it, looked for over <see cref="TelemetryPerformanceDataSource.OpenCallsLookbackHours"/> hours of hour rollups and the
+    /// minute rollups of <paramref name="at"/>'s hour; 0 when there is none (no call can have stayed open that long).
+    /// </summary>
+    public async Task<long> ReadOpenCallsBeforeAsync(DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var hour = TimeAlign.Floor(at, Hour);
+        var reads = new List<Task<RollupSet>>
+        {
+            source.ReadRollupsAsync(hour.AddHours(-TelemetryPerformanceDataSource.OpenCallsLookbackHours), hour, RollupGranularity.Hour,
+                RollupKinds.Sessions, cancellationToken),
+        };
+        if (at > hour)
+        {
+            reads.Add(source.ReadRollupsAsync(hour, at, RollupGranularity.Minute, RollupKinds.Sessions, cancellationToken));
+        }
+
+        var open = new OpenCallsExtent();
+        foreach (var set in await Task.WhenAll(reads))
+        {
+            foreach (var row in set.Sessions)
+            {
+                open.Merge(row.OpenCalls);
+            }
+        }
+
+        return open.AfterLast;
+    }
+
+    /// <summary>
     /// The segments to read for <c>[from, to)</c> (minute-aligned). When the window reaches the present, its last partial
     /// hour is read from that hour's rollup: nothing is recorded after now, so the hour row holds exactly the part inside.
     /// </summary>

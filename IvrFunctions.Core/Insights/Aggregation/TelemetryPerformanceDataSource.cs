@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using IvrFunctions.Core.Errors;
 using IvrFunctions.Core.Insights.Contracts;
+using IvrFunctions.Core.Sessions;
 using IvrFunctions.Core.Telemetry;
 using IvrFunctions.Core.Telemetry.Costs;
 using IvrFunctions.Core.Telemetry.Rollups;
@@ -16,8 +17,12 @@ namespace IvrFunctions.Core.Insights.Aggregation;
 public sealed class TelemetryPerformanceDataSource(TelemetryReader reader, FreeTierService freeTiers, TelemetryBuffer buffer, TimeProvider time)
     : IPerformanceDataSource
 {
-    /// <summary>Calls still open are counted over this many past hours (plus the current one): longer calls are rare.</summary>
-    public const int ConcurrencyLookbackHours = 2;
+    /// <summary>
+    /// Hours of hour rollups (before the current one) searched for the latest counted session event. Calls open longer than
+    /// <see cref="OpenCallRegister.MaxCallDuration"/> are expired, which is itself an event, so while any call is open the
+    /// latest event is never older than that (plus the expiry timer's period).
+    /// </summary>
+    public static readonly int OpenCallsLookbackHours = (int)Math.Ceiling(OpenCallRegister.MaxCallDuration.TotalHours) + 1;
 
     public async Task<RollupSet> ReadRollupsAsync(
         DateTimeOffset from, DateTimeOffset to, RollupGranularity granularity, RollupKinds kinds, CancellationToken cancellationToken = default)
@@ -49,7 +54,7 @@ public sealed class TelemetryPerformanceDataSource(TelemetryReader reader, FreeT
                     set.Caches.Add(new CacheRollup(row.BucketStart, row.Key, v.Count, v.Hits, v.SavedCostUsd));
                     break;
                 case RollupDimensions.Session when kinds.HasFlag(RollupKinds.Sessions):
-                    set.Sessions.Add(new SessionRollup(row.BucketStart, granularity, v.Started, v.Count, v.Successes, v.Turns, v.ActiveSeconds));
+                    set.Sessions.Add(new SessionRollup(row.BucketStart, granularity, v.Started, v.Count, v.Successes, v.Turns, v.OpenCalls));
                     break;
                 case RollupDimensions.ErrorComponent when kinds.HasFlag(RollupKinds.Errors):
                     var split = row.Key.LastIndexOf(':');
@@ -76,14 +81,23 @@ public sealed class TelemetryPerformanceDataSource(TelemetryReader reader, FreeT
         return streams.Count == 1 ? streams[0] : TimeOrderedMerge.MergeAsync(streams, r => r.Timestamp, cancellationToken);
     }
 
+    /// <summary>
+    /// Calls in progress now: the open-call count after the latest counted session event of any instance (each flushes its
+    /// events every second), 0 when no call was counted within <see cref="OpenCallsLookbackHours"/>.
+    /// </summary>
     public async Task<LiveTelemetryStatus> ReadLiveStatusAsync(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
         var hour = TimeBuckets.Floor(now, RollupGranularity.Hour);
-        var rows = await reader.ReadRollupsAsync(hour.AddHours(-ConcurrencyLookbackHours), hour.AddHours(1), RollupGranularity.Hour,
+        var rows = await reader.ReadRollupsAsync(hour.AddHours(-OpenCallsLookbackHours), hour.AddHours(1), RollupGranularity.Hour,
             RollupDimensions.Session, cancellationToken);
-        var open = rows.Sum(r => r.Values.Started) - rows.Sum(r => r.Values.Count);
-        return new LiveTelemetryStatus((int)Math.Max(0, open), buffer.DroppedRecords);
+        var open = new OpenCallsExtent();
+        foreach (var row in rows)
+        {
+            open.Merge(row.Values.OpenCalls);
+        }
+
+        return new LiveTelemetryStatus((int)Math.Max(0, open.AfterLast), buffer.DroppedRecords);
     }
 
     public async Task<IReadOnlyList<TierStatus>> ReadFreeTiersAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
@@ -111,7 +125,9 @@ public sealed class TelemetryPerformanceDataSource(TelemetryReader reader, FreeT
     public static ExportRecord ToExport(TelemetryRecord r) => new(
         Kind: TelemetrySchema.KindName(r.Kind),
         Timestamp: r.Timestamp,
-        Name: r.Kind == TelemetryRecordKind.Session ? (r.SessionKind == SessionEventKind.Started ? "started" : "ended") : r.Component,
+        Name: r.Kind == TelemetryRecordKind.Session
+            ? r.SessionKind switch { SessionEventKind.Started => "started", SessionEventKind.Expired => "expired", _ => "ended" }
+            : r.Component,
         CallSid: r.CallSid,
         TurnId: r.TurnId,
         Success: r.Kind is TelemetryRecordKind.Stage or TelemetryRecordKind.Usage || (r.Kind == TelemetryRecordKind.Session && r.SessionKind == SessionEventKind.Ended)

@@ -51,6 +51,36 @@ public sealed class WindowAggregate
         Total.DroppedRecords += rows.DroppedRecords;
     }
 
+    /// <summary>
+    /// The most calls in progress at the same moment, per series bucket and over the window. A bucket with counted session
+    /// events takes the highest count right before or right after any of them: the count rises only at a start, so that is
+    /// the bucket's true maximum, the count it began with included. A bucket without any kept the count left by the latest
+    /// event before it; before the window's first event, the count that event began from; in a window without any event,
+    /// <paramref name="openBeforeWindow"/>.
+    /// </summary>
+    public OpenCallPeaks OpenCallPeaks(long openBeforeWindow)
+    {
+        var open = Total.OpenCalls.IsEmpty ? openBeforeWindow : Total.OpenCalls.BeforeFirst;
+        var perBucket = new int[PerBucket.Count];
+        for (var i = 0; i < perBucket.Length; i++)
+        {
+            var events = PerBucket[i].OpenCalls;
+            if (events.IsEmpty)
+            {
+                perBucket[i] = Count(open);
+            }
+            else
+            {
+                perBucket[i] = Count(events.Max);
+                open = events.AfterLast;
+            }
+        }
+
+        return new OpenCallPeaks(perBucket, perBucket.Length == 0 ? Count(open) : perBucket.Max());
+    }
+
+    static int Count(long open) => (int)Math.Clamp(open, 0, int.MaxValue);
+
     void Into(DateTimeOffset bucket, Action<BucketAggregate> add)
     {
         var index = Window.BucketIndex(bucket);

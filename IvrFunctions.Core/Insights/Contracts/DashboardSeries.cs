@@ -2,7 +2,9 @@ namespace IvrFunctions.Core.Insights.Contracts;
 
 /// <summary>
 /// Columnar time series: every list is aligned with <see cref="Buckets"/> (bucket start times, UTC).
-/// <see cref="ConcurrentCallsPeak"/> is the highest average concurrency of the rollup buckets inside each series bucket.
+/// <see cref="ConcurrentCallsPeak"/> is, per bucket, the most calls in progress at the same moment inside it (across all
+/// instances; a count, not an average; the definition is on <see cref="DashboardKpis.ConcurrentCallsPeak"/>). A bucket in
+/// which no call started or ended shows the calls that stayed in progress through it.
 /// </summary>
 public sealed record DashboardSeries(
     IReadOnlyList<DateTimeOffset> Buckets,
@@ -11,4 +13,4 @@ public sealed record DashboardSeries(
     IReadOnlyList<long> Errors,
     IReadOnlyList<ServiceCostSeries> CostByService,
     IReadOnlyList<CacheHitRateSeries> CacheHitRates,
-    IReadOnlyList<double> ConcurrentCallsPeak);
+    IReadOnlyList<int> ConcurrentCallsPeak);

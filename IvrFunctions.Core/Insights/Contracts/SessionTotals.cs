@@ -1,6 +1,10 @@
 namespace IvrFunctions.Core.Insights.Contracts;
 
-/// <summary>Calls in the window. <paramref name="SuccessRate"/> = successful / ended calls.</summary>
+/// <summary>
+/// Calls in the window. <paramref name="SuccessRate"/> = successful / ended calls. <paramref name="ConcurrentCallsNow"/> and
+/// <paramref name="ConcurrentCallsPeak"/> (the most calls in progress at the same moment in the window, across all
+/// instances) are defined as on <see cref="DashboardKpis"/>.
+/// </summary>
 public sealed record SessionTotals(
     long Calls,
     long EndedCalls,
@@ -9,4 +13,4 @@ public sealed record SessionTotals(
     long Turns,
     double? TurnsPerCall,
     int ConcurrentCallsNow,
-    double ConcurrentCallsPeak);
+    int ConcurrentCallsPeak);

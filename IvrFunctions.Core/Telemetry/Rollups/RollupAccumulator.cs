@@ -165,7 +165,15 @@ sealed class RollupAccumulator(string writer)
                 break;
 
             case TelemetryRecordKind.Session when r.SessionKind == SessionEventKind.Started:
-                Both(targets, r.Timestamp, RollupDimensions.Session, RollupDimensions.CallsKey, v => v.Started++);
+                Both(targets, r.Timestamp, RollupDimensions.Session, RollupDimensions.CallsKey, v =>
+                {
+                    v.Started++;
+                    AddOpenCalls(v, r, +1);
+                });
+                break;
+
+            case TelemetryRecordKind.Session when r.SessionKind == SessionEventKind.Expired:
+                Both(targets, r.Timestamp, RollupDimensions.Session, RollupDimensions.CallsKey, v => AddOpenCalls(v, r, -1));
                 break;
 
             case TelemetryRecordKind.Session:
@@ -178,6 +186,8 @@ sealed class RollupAccumulator(string writer)
                     {
                         v.AddLatency(ms);
                     }
+
+                    AddOpenCalls(v, r, -1);
                 });
                 if (r.DurationMs is > 0)
                 {
@@ -209,6 +219,16 @@ sealed class RollupAccumulator(string writer)
         else
         {
             v.Unpriced++;
+        }
+    }
+
+    /// <summary>A counted session event: the count it left (<see cref="TelemetryRecord.OpenCalls"/>) and the count before it.</summary>
+    static void AddOpenCalls(RollupValues v, TelemetryRecord r, int change)
+    {
+        if (r.OpenCalls is { } after && r.OpenCallsSequence is { } sequence && sequence > 0)
+        {
+            v.OpenCalls ??= new OpenCallsExtent();
+            v.OpenCalls.Add(sequence, Math.Max(0, after - change), after);
         }
     }
 

@@ -15,7 +15,10 @@ public static class RollupDimensions
     /// <summary>Key: cache kind. Count (lookups), Hits, SavedCostUsd.</summary>
     public const string Cache = "cache";
 
-    /// <summary>Key: <c>calls</c>. Started, Count (ended calls), Successes, Turns, Latency (call duration, ms), ActiveSeconds.</summary>
+    /// <summary>
+    /// Key: <c>calls</c>. Started, Count (ended calls), Successes, Turns, Latency (call duration, ms), ActiveSeconds, and
+    /// OpenCalls (the open-call counts of the bucket's counted start, end and expiry events).
+    /// </summary>
     public const string Session = "session";
 
     /// <summary>Key: error category code (<c>provider_auth</c>, ...). Count.</summary>

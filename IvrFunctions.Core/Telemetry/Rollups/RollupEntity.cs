@@ -38,6 +38,15 @@ public static class RollupEntity
         SetNonZero(entity, "Started", values.Started);
         SetNonZero(entity, "Turns", values.Turns);
         SetNonZero(entity, "ActiveSeconds", values.ActiveSeconds);
+        if (values.OpenCalls is { IsEmpty: false } open)
+        {
+            entity["OpenCallsMax"] = open.Max;
+            entity["OpenCallsFirstSequence"] = open.FirstSequence;
+            entity["OpenCallsBeforeFirst"] = open.BeforeFirst;
+            entity["OpenCallsLastSequence"] = open.LastSequence;
+            entity["OpenCallsAfterLast"] = open.AfterLast;
+        }
+
         return entity;
     }
 
@@ -61,6 +70,10 @@ public static class RollupEntity
             Started = entity.GetInt64("Started") ?? 0,
             Turns = entity.GetInt64("Turns") ?? 0,
             ActiveSeconds = entity.GetDouble("ActiveSeconds") ?? 0,
+            OpenCalls = entity.GetInt64("OpenCallsFirstSequence") is { } first && first > 0
+                ? new OpenCallsExtent(entity.GetInt64("OpenCallsMax") ?? 0, first, entity.GetInt64("OpenCallsBeforeFirst") ?? 0,
+                    entity.GetInt64("OpenCallsLastSequence") ?? first, entity.GetInt64("OpenCallsAfterLast") ?? 0)
+                : null,
         };
     }
 

@@ -1,8 +1,8 @@
 namespace IvrFunctions.Core.Telemetry.Rollups;
 
 /// <summary>
-/// The aggregates of one rollup row (one bucket, dimension and key). Every field is a sum or a mergeable histogram, so
-/// rows from different writers or buckets combine with <see cref="Merge"/>. Which fields a dimension fills is listed in
+/// The aggregates of one rollup row (one bucket, dimension and key). Every field is a sum, a mergeable histogram or a
+/// max/min fold (<see cref="OpenCalls"/>), so rows from different writers or buckets combine with <see cref="Merge"/>. Which fields a dimension fills is listed in
 /// <see cref="RollupDimensions"/>.
 /// </summary>
 public sealed class RollupValues
@@ -45,6 +45,9 @@ public sealed class RollupValues
     /// <summary>Seconds of calls in progress inside the bucket; divided by the bucket's length it is the average number of concurrent calls.</summary>
     public double ActiveSeconds { get; set; }
 
+    /// <summary>Open-call counts of the counted session events in the bucket (the true concurrency); null when there were none.</summary>
+    public OpenCallsExtent? OpenCalls { get; set; }
+
     public double SuccessRate => Count == 0 ? double.NaN : (double)Successes / Count;
 
     public double HitRate => Count == 0 ? double.NaN : (double)Hits / Count;
@@ -78,6 +81,11 @@ public sealed class RollupValues
         Started += other.Started;
         Turns += other.Turns;
         ActiveSeconds += other.ActiveSeconds;
+        if (other.OpenCalls is { IsEmpty: false })
+        {
+            OpenCalls ??= new OpenCallsExtent();
+            OpenCalls.Merge(other.OpenCalls);
+        }
     }
 
     public RollupValues Clone()

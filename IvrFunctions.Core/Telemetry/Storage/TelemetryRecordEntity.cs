@@ -49,6 +49,8 @@ public static class TelemetryRecordEntity
         Set(entity, "Status", record.Status);
         Set(entity, "BilledPulses", record.BilledPulses);
         Set(entity, "Turns", record.Turns);
+        Set(entity, "OpenCalls", record.OpenCalls);
+        Set(entity, "OpenCallsSequence", record.OpenCallsSequence);
         return entity;
     }
 
@@ -88,6 +90,8 @@ public static class TelemetryRecordEntity
         Status = entity.GetString("Status"),
         BilledPulses = entity.GetInt32("BilledPulses"),
         Turns = entity.GetInt32("Turns"),
+        OpenCalls = entity.GetInt64("OpenCalls"),
+        OpenCallsSequence = entity.GetInt64("OpenCallsSequence"),
     };
 
     static void Set(TableEntity entity, string name, object? value)
