@@ -32,6 +32,8 @@ public static class CallFlowServiceCollectionExtensions
         services.AddSingleton<RecordingFetcher>();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<OpenCallRegister>();
+        services.AddSingleton<OpenCallTracker>();
+        services.AddHostedService(sp => sp.GetRequiredService<OpenCallTracker>());
         services.AddSingleton<TurnStore>();
         services.AddSingleton<TurnCompletionNotifier>();
         services.AddSingleton<PendingTurnCompletions>();

@@ -19,7 +19,7 @@ namespace IvrFunctions.Core.Http;
 /// </summary>
 public sealed class ExotelWebhooks(
     SessionStore sessions,
-    OpenCallRegister openCalls,
+    OpenCallTracker openCalls,
     TurnStore turns,
     TurnWaiter waiter,
     TurnSteps steps,
@@ -167,14 +167,13 @@ public sealed class ExotelWebhooks(
             var duration = CallDuration(p) ?? Math.Max(0, (now - session.StartedAt).TotalSeconds);
             var pulses = duration > 0 ? (int)Math.Ceiling(duration / 60) : 0;
             var turnCount = await counted;
-            // Off the open-call count before the session is marked closed: should that write fail, a retried callback finds
-            // the call already off the count and changes nothing there, rather than leaving it counted until it expires.
-            var open = await CountAsync(callSid, openCalls.CloseAsync, cancellationToken);
             await sessions.WriteAsync(
                 session with { Closed = true, EndedAt = now, CallStatus = status, DurationSeconds = duration, BilledPulses = pulses },
                 cancellationToken);
-            telemetry.RecordSession(new SessionEvent(SessionEventKind.Ended, callSid, session.CallerNumber, session.Language, status,
-                duration, pulses, turnCount, string.Equals(status, "completed", StringComparison.OrdinalIgnoreCase), open));
+            // Counted off the open calls (and recorded) in the background once the session is closed: a callback retried
+            // after a failed write counts the end then.
+            openCalls.Track(new SessionEvent(SessionEventKind.Ended, callSid, session.CallerNumber, session.Language, status,
+                duration, pulses, turnCount, string.Equals(status, "completed", StringComparison.OrdinalIgnoreCase)));
             return Ok;
         });
 
@@ -226,30 +225,10 @@ public sealed class ExotelWebhooks(
             p.CallSid!, PhoneNumbers.Normalize(p.From), PhoneNumbers.Normalize(p.To), chosen, DefaultLanguage, cancellationToken);
         if (created)
         {
-            var open = await CountAsync(session.CallSid, openCalls.OpenAsync, cancellationToken);
-            telemetry.RecordSession(new SessionEvent(SessionEventKind.Started, session.CallSid, session.CallerNumber, session.Language, OpenCalls: open));
+            openCalls.Track(new SessionEvent(SessionEventKind.Started, session.CallSid, session.CallerNumber, session.Language));
         }
 
         return session;
-    }
-
-    /// <summary>
-    /// Counts the call open or closed in the shared register. A failure there costs only this event's concurrency figure
-    /// (the event is recorded without it), never the webhook's answer or the session.
-    /// </summary>
-    async Task<OpenCallCount?> CountAsync(string callSid, Func<string, CancellationToken, Task<OpenCallCount?>> change, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await change(callSid, cancellationToken);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            telemetry.RecordError(new ErrorOccurrence(ErrorCategory.Storage, StageNames.Webhook, new TelemetryContext(callSid, null),
-                $"open-call register: {ex.Message}"));
-            logger.LogWarning(ex, "Call {CallSid} could not be counted in the open-call register", callSid);
-            return null;
-        }
     }
 
     async Task<bool> TryStartAsync(ITurnStarter starter, TurnInput input, CancellationToken cancellationToken)

@@ -30,6 +30,7 @@ public sealed class StatusTests : IAsyncLifetime
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await _harness.Get<OpenCallTracker>().WhenRecordedAsync();
         var ended = Assert.Single(_harness.Telemetry.Sessions, s => s.CallSid == callSid && s.Kind == SessionEventKind.Ended);
         Assert.Equal(("completed", 125.0, 3, true), (ended.Status, ended.DurationSeconds, ended.BilledPulses, ended.Success));
         var session = await _harness.Server.Services.GetRequiredService<SessionStore>().ReadAsync(callSid, CancellationToken.None);
@@ -50,6 +51,7 @@ public sealed class StatusTests : IAsyncLifetime
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await _harness.Get<OpenCallTracker>().WhenRecordedAsync();
         var sessions = _harness.Telemetry.Sessions.Where(s => s.CallSid == callSid).ToList();
         Assert.Equal([SessionEventKind.Started, SessionEventKind.Ended], sessions.Select(s => s.Kind));
         Assert.False(sessions[1].Success);

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using IvrFunctions.Core.Sessions;
 using IvrFunctions.Core.Telemetry;
 using IvrFunctions.Core.Telemetry.Storage;
 using IvrFunctions.SelfHost.Hosting;
@@ -106,7 +107,12 @@ sealed class InsightsHost : IAsyncDisposable
     public TelemetrySeeder Seeder() => new(Telemetry, Time, Get<Core.Sessions.OpenCallRegister>());
 
     /// <summary>Writes everything captured so far to the tables.</summary>
-    public Task FlushAsync() => Get<TelemetryFlusher>().FlushAsync();
+    /// <summary>Records what the webhooks queued (session events wait for their open-call count) and writes it all to storage.</summary>
+    public async Task FlushAsync()
+    {
+        await Get<OpenCallTracker>().WhenRecordedAsync();
+        await Get<TelemetryFlusher>().FlushAsync();
+    }
 
     public async Task<JsonElement> GetJsonAsync(string pathAndQuery)
     {
