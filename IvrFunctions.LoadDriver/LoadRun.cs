@@ -30,6 +30,7 @@ static class LoadRun
         var turnsPerCaller = Option(args, "--turns", 20);
         var workers = Option(args, "--workers", 64);
         var thinkMs = Option(args, "--think-ms", 0);
+        var arrivalMs = Option(args, "--arrival-ms", 0);
         var maxSeconds = Option(args, "--max-seconds", 600);
         ZeroLatencyProviders.TranscribeDelay = TimeSpan.FromMilliseconds(Option(args, "--stt-ms", 0));
         ZeroLatencyProviders.AnswerDelay = TimeSpan.FromMilliseconds(Option(args, "--rag-ms", 0));
@@ -78,7 +79,7 @@ static class LoadRun
             var question = new Percentiles($"question webhook → 200 ({callers} concurrent callers)");
             var ready = new Percentiles("question → answer-ready 200");
             var answer = new Percentiles("answer (turn already complete)");
-            var driver = new CallDriver(http, recordings.BaseAddress, time, TimeSpan.FromMilliseconds(thinkMs));
+            var driver = new CallDriver(http, recordings.BaseAddress, time, TimeSpan.FromMilliseconds(thinkMs), TimeSpan.FromMilliseconds(arrivalMs));
             var watch = Stopwatch.StartNew();
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Run started at {time.GetUtcNow():HH:mm:ss.f} UTC"));
             using var memory = new MemorySampler(time);
@@ -106,7 +107,7 @@ static class LoadRun
             }
 
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"Load: {callers} callers × {turnsPerCaller} turns = {question.Count} turns in {elapsed.TotalSeconds:0.0} s ({question.Count / elapsed.TotalSeconds:0.0} turns/s), think time {thinkMs} ms, Turns:Workers={workers}, provider latency STT {ZeroLatencyProviders.TranscribeDelay.TotalMilliseconds} / RAG {ZeroLatencyProviders.AnswerDelay.TotalMilliseconds} / TTS {ZeroLatencyProviders.SynthesizeDelay.TotalMilliseconds} ms"));
+                $"Load: {callers} callers × {turnsPerCaller} turns = {question.Count} turns in {elapsed.TotalSeconds:0.0} s ({question.Count / elapsed.TotalSeconds:0.0} turns/s), think time {thinkMs} ms, {(arrivalMs > 0 ? $"calls arriving over {arrivalMs} ms" : "all calls arriving at once")}, Turns:Workers={workers}, provider latency STT {ZeroLatencyProviders.TranscribeDelay.TotalMilliseconds} / RAG {ZeroLatencyProviders.AnswerDelay.TotalMilliseconds} / TTS {ZeroLatencyProviders.SynthesizeDelay.TotalMilliseconds} ms"));
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Load average at the end: {LoadAverage()}"));
             await output.WriteLineAsync();
@@ -155,7 +156,11 @@ static class LoadRun
         return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : fallback;
     }
 
-    sealed class CallDriver(HttpClient http, Uri recordings, TimeProvider time, TimeSpan think)
+    /// <summary>
+    /// Walks calls through the webhooks. Each call arrives at a random moment within <paramref name="arrival"/> (zero: all at
+    /// once, a burst), asks its first question within <paramref name="think"/> of arriving, then one every think time.
+    /// </summary>
+    sealed class CallDriver(HttpClient http, Uri recordings, TimeProvider time, TimeSpan think, TimeSpan arrival = default)
     {
         readonly long _created = time.GetTimestamp();
 
@@ -175,6 +180,11 @@ static class LoadRun
         public async Task CallAsync(int turns, Percentiles question, Percentiles ready, Percentiles answer)
         {
             var callSid = Guid.NewGuid().ToString("N");
+            if (arrival > TimeSpan.Zero)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next((int)arrival.TotalMilliseconds)), time);
+            }
+
             var incoming = time.GetTimestamp();
             await SendAsync(HttpMethod.Get, "exotel/incoming", $"CallSid={callSid}&CallFrom=09876543210&CallTo=08047491899", HttpStatusCode.OK);
             OtherAcks.Add(time.GetElapsedTime(incoming).TotalMilliseconds, SecondsIntoRun(incoming));

@@ -5,8 +5,9 @@ namespace IvrFunctions.Core.Telemetry.Storage;
 
 /// <summary>
 /// The table keys, in one place (README "Telemetry" describes them for readers).
-/// Records: PartitionKey <c>{kind}-{yyyyMMddHHmm}</c> (one partition per kind and minute), RowKey
-/// <c>{yyyyMMddHHmmssfffffff}-{id}</c>. Rollups (minute and hour rows in two tables): PartitionKey <c>m{yyyyMMddHH}</c> (minute rows of an hour) or
+/// Records: PartitionKey <c>{kind}-{yyyyMMddHHmm}{s}</c> with <c>s</c> the tens digit of the second (one partition per kind
+/// and 10 seconds: Azurite's write cost grows with the partition written to, and the call flow shares its one thread),
+/// RowKey <c>{yyyyMMddHHmmssfffffff}-{id}</c>. A minute's partitions sort between <c>{kind}-{minute}</c> and the next minute's. Rollups (minute and hour rows in two tables): PartitionKey <c>m{yyyyMMddHH}</c> (minute rows of an hour) or
 /// <c>h{yyyyMMdd}</c> (hour rows of a day), RowKey <c>{bucket}|{dimension}|{key}|{writer}</c> with bucket
 /// <c>yyyyMMddHHmm</c> or <c>yyyyMMddHH</c>. Partition keys sort by time, so any window is one partition-range query;
 /// small partitions keep each one well under Table Storage's per-partition throughput target.
@@ -36,7 +37,7 @@ public static class TelemetrySchema
     };
 
     public static string RecordPartition(TelemetryRecordKind kind, DateTimeOffset time) =>
-        $"{KindName(kind)}-{TimeBuckets.Format(time, TimeBuckets.MinuteFormat)}";
+        $"{KindName(kind)}-{TimeBuckets.Format(time, TimeBuckets.MinuteFormat)}{(char)('0' + time.UtcDateTime.Second / 10)}";
 
     public static string RecordRowPrefix(DateTimeOffset time) => TimeBuckets.Format(time, TimeBuckets.InstantFormat);
 
