@@ -4,8 +4,9 @@ namespace IvrFunctions.Core.Telemetry.Storage;
 
 /// <summary>
 /// Minute record counts of the busy hours of one read (hours where some kind holds more than a segment), shared by the kinds'
-/// planners: each busy hour is one query of its minute-rollup partition, started when the first planner needs it together
-/// with the next busy hour's, and dropped once every kind that needs it has taken it, so a long window holds a few hours.
+/// planners: each busy hour is one query of its minute-rollup partition (it counts every kind at once, so every kind plans
+/// that hour by the minute), started when the first planner needs it together with the next busy hour's, and dropped once
+/// every kind has taken it, so a long window holds a few hours.
 /// </summary>
 sealed class MinuteCountCache
 {
@@ -26,14 +27,17 @@ sealed class MinuteCountCache
         {
             if (count > segmentRecords && kinds.Contains(kind) && hour + TimeSpan.FromHours(1) > from && hour < to)
             {
-                _takers[hour] = _takers.GetValueOrDefault(hour) + 1;
+                _takers[hour] = kinds.Count;
             }
         }
 
         _busyHours = [.. _takers.Keys.Order()];
     }
 
-    /// <summary>The minute counts of <paramref name="hour"/> (one of the busy hours); each kind that needs them asks once.</summary>
+    /// <summary>True when some kind holds more than a segment in <paramref name="hour"/>: every kind then plans it by the minute.</summary>
+    public bool IsBusy(DateTimeOffset hour) => _busyHours.BinarySearch(hour) >= 0;
+
+    /// <summary>The minute counts of <paramref name="hour"/> (one of the busy hours); each kind asks once.</summary>
     public Task<IReadOnlyDictionary<(TelemetryRecordKind Kind, DateTimeOffset Bucket), long>> GetAsync(DateTimeOffset hour, CancellationToken cancellationToken)
     {
         lock (_lock)

@@ -11,8 +11,9 @@ namespace IvrFunctions.Core.Telemetry.Storage;
 /// whole table and sorting every remaining match, so a long window costs more per page the more it holds. A segment is one
 /// page, so nothing is re-sorted or re-filtered for a continuation, and segments are independent, so several are read at
 /// once (on Azure Table Storage, different partitions are served in parallel). Sizing: the hour rollups count each kind's
-/// records per hour; an hour with more than a page of a kind is looked up in the minute rollups (one query of that hour's
-/// partition), and a minute with more than a page is cut into time sub-ranges by row key. Empty hours and minutes join the
+/// records per hour; an hour with more than a page of some kind is looked up in the minute rollups (one query of that hour's
+/// partition, which counts every kind, so every kind plans that hour by the minute), and a minute with more than a page is
+/// cut into time sub-ranges by row key. Empty hours and minutes join the
 /// neighbouring segment, so a 30-day window with a few busy hours issues no query per empty minute; and because segments
 /// cover the window without gaps, records the rollups do not count (rollups lost or late) are still read.
 /// </para>
@@ -77,10 +78,9 @@ public sealed class SegmentedRecordReader(TelemetryTables tables, TelemetryReade
         {
             var start = Max(hour, from);
             var end = Min(hour + Hour, to);
-            var count = hours.GetValueOrDefault((kind, hour));
-            if (count <= SegmentRecords)
+            if (!minutes.IsBusy(hour))
             {
-                builder.Add(start, end, count, planned);
+                builder.Add(start, end, hours.GetValueOrDefault((kind, hour)), planned);
             }
             else
             {
