@@ -13,7 +13,7 @@ namespace IvrFunctions.Benchmarks;
 static class FlushProbe
 {
     /// <summary>User + system CPU seconds a process has used (Linux /proc), to separate its own cost from machine contention.</summary>
-    static double CpuSeconds(int pid)
+    internal static double CpuSeconds(int pid)
     {
         var stat = File.ReadAllText($"/proc/{pid}/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');

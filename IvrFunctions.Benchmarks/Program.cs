@@ -14,7 +14,9 @@ static class BenchmarkProgram
 
         if (args.Length > 0 && args[0] == "export-probe")
         {
-            await Insights.ExportMemoryProbe.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200_000);
+            await Insights.ExportMemoryProbe.RunAsync(
+                args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200_000,
+                args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : null);
             return;
         }
 

@@ -30,6 +30,8 @@ sealed class InsightsBenchmarkHost : IAsyncDisposable
 
     public TableServiceClient Service { get; private set; } = null!;
 
+    public int AzuriteProcessId => _azurite.ProcessId;
+
     public TelemetryOptions Options { get; } = TelemetryFixture.NewOptions("ins", capacity: 100_000);
 
     public async Task StartAzuriteAsync()
@@ -75,8 +77,11 @@ sealed class InsightsBenchmarkHost : IAsyncDisposable
         }
     }
 
-    /// <summary>Seeds <paramref name="count"/> records over <c>[start, ...)</c> through the real flusher (raw records and their rollups).</summary>
-    public async Task SeedRecordsAsync(int count, DateTimeOffset start, TimeSpan step)
+    /// <summary>
+    /// Seeds <paramref name="count"/> records over <c>[start, ...)</c> through the real flusher (raw records and their rollups);
+    /// returns the time of the last one.
+    /// </summary>
+    public async Task<DateTimeOffset> SeedRecordsAsync(int count, DateTimeOffset start, TimeSpan step)
     {
         var time = new FakeTimeProvider(start);
         Options.WriteParallelism = 8;
@@ -87,6 +92,8 @@ sealed class InsightsBenchmarkHost : IAsyncDisposable
             RecordMix.Record(fixture.Telemetry, time, Math.Min(chunk, count - done), step, seed: 1000 + (done / chunk));
             await fixture.Flusher!.FlushAsync();
         }
+
+        return time.GetUtcNow();
     }
 
     public async Task StartHostAsync(DateTimeOffset now)

@@ -32,6 +32,7 @@ public static class TelemetryServiceCollectionExtensions
         services.TryAddSingleton(sp => new TelemetryTables(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<IOptions<TelemetryOptions>>()));
         services.TryAddSingleton<TelemetryFlusher>();
         services.TryAddSingleton<TelemetryReader>();
+        services.TryAddSingleton<SegmentedRecordReader>();
         services.TryAddSingleton<TelemetryRetention>();
         services.TryAddSingleton<FreeTierService>();
         services.TryAddSingleton<TableTelemetry>();

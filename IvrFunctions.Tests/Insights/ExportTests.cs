@@ -5,11 +5,13 @@ using IvrFunctions.Core.Errors;
 using IvrFunctions.Core.Insights.Aggregation;
 using IvrFunctions.Core.Insights.Export;
 using IvrFunctions.Core.Telemetry;
+using IvrFunctions.Core.Telemetry.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IvrFunctions.Tests.Insights;
 
+[Collection(ExportReadCollection.Name)]
 public sealed class ExportTests(SeededHostFixture fixture) : IClassFixture<SeededHostFixture>
 {
     static List<string[]> ParseCsv(string text)
@@ -137,6 +139,144 @@ public sealed class ExportTests(SeededHostFixture fixture) : IClassFixture<Seede
         var text = await (await host.PostJsonAsync("/api/performance/export?window=24h&kinds=cache,stage", null)).Content.ReadAsStringAsync();
 
         Assert.Equal(8, text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public async Task Export_ThirtyDaysWithABusyMinute_StreamsEveryRecordOnceInTimeOrderWithItsFields()
+    {
+        var now = new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
+        var start = now.AddHours(-3);
+        await using var host = await InsightsHost.StartAsync(start.AddDays(-1), "--Insights:ExportReadParallelism=2");
+        var seed = host.Seeder();
+        // A day-old record, a sparse hour of every kind, then a busy minute (1,200 stage records: two row-key sub-ranges of
+        // one partition) and 1,500 more over the next half hour (several segments), and a record at the window's last instant.
+        seed.Cache(start.AddDays(-1), CacheKinds.Response, true, "call-old");
+        for (var i = 0; i < 40; i++)
+        {
+            var at = start.AddMinutes(i).AddSeconds(i % 9);
+            switch (i % 4)
+            {
+                case 0: seed.Cache(at, CacheKinds.Audio, i % 3 == 0, $"call-{i}"); break;
+                case 1: seed.Error(at, ErrorCategory.Timeout, StageNames.Tts, $"turn-{i}"); break;
+                case 2: await seed.CallStartedAsync(at, $"call-{i}", $"+9198765{i:D5}"); break;
+                default: seed.Usage(at, ApiServices.GoogleStt, 300 + i, new UsageUnits(AudioSeconds: 4), callSid: $"call-{i}"); break;
+            }
+        }
+
+        var busy = start.AddHours(1).AddMinutes(5);
+        for (var i = 0; i < 1200; i++)
+        {
+            seed.Stage(busy.AddMilliseconds(45 * i), StageNames.Stt, 0.5 + (i % 40), callSid: $"busy-{i}", turnId: $"turn-b{i}");
+        }
+
+        for (var i = 0; i < 1500; i++)
+        {
+            seed.Stage(busy.AddMinutes(2).AddSeconds(1.2 * i), StageNames.Rag, 1 + (i % 50), callSid: $"late-{i}", turnId: $"turn-l{i}");
+        }
+
+        seed.Error(now.AddTicks(-TimeSpan.TicksPerMillisecond), ErrorCategory.RateLimited, StageNames.Llm, "turn-last");
+        host.Time.SetUtcNow(now);
+        await host.FlushAsync();
+
+        var response = await host.PostJsonAsync("/api/performance/export?window=30d&format=csv", null);
+        var rows = ParseCsv(await response.Content.ReadAsStringAsync()).Skip(1).ToList();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // Expected from what was seeded: time order, same-time records in kind order (stage, usage, cache, session, error).
+        var kindOrder = RecordKinds.All.ToList();
+        var expected = seed.Seeded.OrderBy(r => r.Timestamp).ThenBy(r => kindOrder.IndexOf(r.Kind)).ToList();
+        Assert.Equal(2742, expected.Count);
+        Assert.Equal(expected.Select(r => r.Kind), rows.Select(r => r[0]));
+        Assert.Equal(expected.Select(r => r.Timestamp.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture)), rows.Select(r => r[1]));
+        Assert.Equal(expected.Select(r => r.Kind == "error" ? r.TurnId : r.CallSid ?? string.Empty), rows.Select(r => r[0] == "error" ? r[4] : r[3]));
+        var stages = expected.Zip(rows).Where(p => p.First.Kind == "stage").ToList();
+        Assert.All(stages, p => Assert.Equal(p.First.DurationMs!.Value, double.Parse(p.Second[6], CultureInfo.InvariantCulture), 0.01));
+        var sessions = rows.Where(r => r[0] == "session").ToList();
+        Assert.Equal(10, sessions.Count);
+        Assert.All(sessions, r => Assert.Matches("^hash:[0-9a-f]{8}$", r[19]));
+    }
+
+    [Fact]
+    public async Task Export_ClientGoesAway_EveryStorageReadStops()
+    {
+        var now = new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
+        var recorder = new Telemetry.TableRequestRecorder();
+        var connection = await Infrastructure.TestAzurite.ConnectionStringAsync();
+        await using var host = await InsightsHost.StartAsync(now.AddHours(-2), null,
+            s => s.Replace(ServiceDescriptor.Singleton(sp => new TelemetryTables(recorder.Service(connection),
+                sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TelemetryOptions>>().Value))),
+            "--Insights:ExportReadParallelism=1");
+        // 12,000 error records of ~600 bytes of CSV each (7 MB, about 14 segments): more than the connection buffers.
+        var detail = string.Concat(Enumerable.Repeat("upstream answered slowly; ", 20));
+        host.Time.SetUtcNow(now.AddHours(-2));
+        for (var i = 0; i < 12_000; i++)
+        {
+            host.Telemetry.RecordError(new ErrorOccurrence(ErrorCategory.Timeout, StageNames.Llm, new TelemetryContext($"call-{i}", $"turn-{i}"), detail));
+            host.Time.Advance(TimeSpan.FromMilliseconds(550));
+        }
+
+        host.Time.SetUtcNow(now);
+        await host.FlushAsync();
+
+        // A client with a small receive buffer (no kernel auto-tuning), so what is in flight on the connection stays small.
+        using var client = new HttpClient(new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, token) =>
+            {
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { ReceiveBufferSize = 8192, NoDelay = true };
+                try
+                {
+                    await socket.ConnectAsync(context.DnsEndPoint, token);
+                    return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        })
+        { BaseAddress = host.Server.BaseAddress };
+        client.DefaultRequestHeaders.Add("x-functions-key", Infrastructure.SelfHostServer.TestKey);
+        var debug = new System.Text.StringBuilder(); // for the failure message
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using (var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/performance/export?window=24h&kinds=error", UriKind.Relative)))
+        using (var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            await using var body = await response.Content.ReadAsStreamAsync();
+            var buffer = new byte[16 * 1024];
+            var n = await body.ReadAsync(buffer);
+            debug.Append($"first bytes at {clock.ElapsedMilliseconds} ms, queries {recorder.Queries(host.RecordsTable).Count}; ");
+            Assert.StartsWith(CsvExportWriter.Header, System.Text.Encoding.UTF8.GetString(buffer, 0, n), StringComparison.Ordinal);
+        }
+
+        // The server notices the closed connection, cancels the export, and its reads stop; the ~14 segments were never all read.
+        var records = host.Server.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TelemetryOptions>>().Value.RecordsTable;
+        // The export's queries (the retention service also lists the table, by kind prefix only).
+        int ExportQueries() => recorder.Queries(records).Count(f => f.Contains("'error-2026", StringComparison.Ordinal));
+
+        // Until the server notices, read-ahead may still fill its buffers as the response drains into the socket: wait
+        // for the reads to settle (none in flight, none started for a second), then check they stay stopped.
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var queried = ExportQueries();
+        while (DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(1000);
+            var latest = ExportQueries();
+            if (latest == queried && recorder.InFlight(records) == 0)
+            {
+                break;
+            }
+
+            queried = latest;
+        }
+
+        debug.Append($"settled at {clock.ElapsedMilliseconds} ms, queries {recorder.Queries(host.RecordsTable).Count}; ");
+        await Task.Delay(1500);
+        Assert.Equal(0, recorder.InFlight(records));
+        Assert.Equal(queried, ExportQueries());
+        Assert.True(queried is >= 1 and <= 10, debug + string.Join("\n", recorder.Queries(records)));
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using IvrFunctions.Core.Insights.Windows;
 using IvrFunctions.Core.Storage;
 using IvrFunctions.Core.Telemetry;
 using IvrFunctions.Core.Telemetry.Costs;
+using IvrFunctions.Core.Telemetry.Storage;
 using IvrFunctions.Tests.Infrastructure;
 using IvrFunctions.Tests.Telemetry;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -92,7 +93,9 @@ public sealed class ExportUserDelegationTests : IAsyncLifetime
     }
 
     static ExportService Export(StorageAccount storage, TelemetryHarness harness, string container, TimeProvider time, int linkMinutes = 60) => new(
-        new TelemetryPerformanceDataSource(harness.Reader, new FreeTierService(harness.Reader, harness.Prices, time), harness.Buffer, time),
+        new TelemetryPerformanceDataSource(
+            harness.Reader, new SegmentedRecordReader(harness.Tables, harness.Reader), new FreeTierService(harness.Reader, harness.Prices, time), harness.Buffer,
+            Options.Create(new InsightsOptions()), time),
         storage,
         Options.Create(new InsightsOptions { ExportContainer = container, ExportLinkMinutes = linkMinutes }),
         time,

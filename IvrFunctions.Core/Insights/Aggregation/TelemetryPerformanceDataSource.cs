@@ -1,20 +1,28 @@
 using System.Runtime.CompilerServices;
 using IvrFunctions.Core.Errors;
+using IvrFunctions.Core.Insights.Configuration;
 using IvrFunctions.Core.Insights.Contracts;
 using IvrFunctions.Core.Sessions;
 using IvrFunctions.Core.Telemetry;
 using IvrFunctions.Core.Telemetry.Costs;
 using IvrFunctions.Core.Telemetry.Rollups;
 using IvrFunctions.Core.Telemetry.Storage;
+using Microsoft.Extensions.Options;
 using TierStatus = IvrFunctions.Core.Insights.Contracts.FreeTierStatus;
 
 namespace IvrFunctions.Core.Insights.Aggregation;
 
 /// <summary>
 /// The performance API's view of the telemetry tables: rollups through <see cref="TelemetryReader"/> (merged across writer
-/// shards), raw records merged across kinds into one time-ordered stream, free tiers from <see cref="FreeTierService"/>.
+/// shards), raw records through <see cref="SegmentedRecordReader"/> as one time-ordered stream, free tiers from <see cref="FreeTierService"/>.
 /// </summary>
-public sealed class TelemetryPerformanceDataSource(TelemetryReader reader, FreeTierService freeTiers, TelemetryBuffer buffer, TimeProvider time)
+public sealed class TelemetryPerformanceDataSource(
+    TelemetryReader reader,
+    SegmentedRecordReader records,
+    FreeTierService freeTiers,
+    TelemetryBuffer buffer,
+    IOptions<InsightsOptions> options,
+    TimeProvider time)
     : IPerformanceDataSource
 {
     /// <summary>
@@ -71,15 +79,22 @@ public sealed class TelemetryPerformanceDataSource(TelemetryReader reader, FreeT
         return set;
     }
 
-    /// <summary>One partition-range query per kind (telemetry's reader, paged), merged into one time order holding one record per kind.</summary>
+    /// <summary>The stored properties <see cref="ToExport"/> uses: only these are read (fewer bytes to send and parse).</summary>
+    public static readonly IReadOnlyList<string> ExportColumns =
+    [
+        "PartitionKey", "RowKey", "Component", "Success", "CallSid", "TurnId", "Language", "DurationMs", "Attempt", "Provider", "Model",
+        "ErrorCategory", "Detail", "AudioSeconds", "Characters", "InputTokens", "CachedInputTokens", "OutputTokens", "CostUsd", "Hit",
+        "SavedCostUsd", "SessionKind", "CallerHash", "Status", "Turns",
+    ];
+
+    /// <summary>
+    /// Every kind's records read as rollup-sized segments, several at once (<see cref="InsightsOptions.ExportReadParallelism"/>),
+    /// merged into one time order holding one record per kind.
+    /// </summary>
     public IAsyncEnumerable<ExportRecord> ReadRecordsAsync(
-        DateTimeOffset from, DateTimeOffset to, IReadOnlySet<string> kinds, CancellationToken cancellationToken = default)
-    {
-        var streams = RecordKinds.All.Where(kinds.Contains)
-            .Select(kind => Map(reader.ReadRecordsAsync(TelemetrySchema.ParseKind(kind), from, to, cancellationToken), cancellationToken))
-            .ToList();
-        return streams.Count == 1 ? streams[0] : TimeOrderedMerge.MergeAsync(streams, r => r.Timestamp, cancellationToken);
-    }
+        DateTimeOffset from, DateTimeOffset to, IReadOnlySet<string> kinds, CancellationToken cancellationToken = default) =>
+        Map(records.ReadAsync([.. RecordKinds.All.Where(kinds.Contains).Select(TelemetrySchema.ParseKind)], from, to,
+            options.Value.ExportReadParallelism, ExportColumns, cancellationToken), cancellationToken);
 
     /// <summary>
     /// Calls in progress now: the open-call count after the latest counted session event of any instance (each flushes its

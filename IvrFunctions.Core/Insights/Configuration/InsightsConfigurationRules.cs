@@ -14,6 +14,7 @@ public static class InsightsConfigurationRules
             Range(errors, "Insights:MaxCallsListed", insights.MaxCallsListed, 1, 1000);
             Range(errors, "Insights:MaxErrorRecordsScanned", insights.MaxErrorRecordsScanned, 1, 10_000_000);
             Range(errors, "Insights:ExportLinkMinutes", insights.ExportLinkMinutes, 1, 7 * 24 * 60);
+            Range(errors, "Insights:ExportReadParallelism", insights.ExportReadParallelism, 1, 32);
             foreach (var (component, seconds) in insights.TargetSeconds)
             {
                 if (!(seconds > 0))

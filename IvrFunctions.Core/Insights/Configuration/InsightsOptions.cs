@@ -44,4 +44,10 @@ public sealed class InsightsOptions
 
     /// <summary>How long an export link stays valid. The default value is 60 minutes.</summary>
     public int ExportLinkMinutes { get; set; } = 60;
+
+    /// <summary>
+    /// Record queries one export (or sessions/errors listing) keeps in flight, and segments of about 1,000 records each kind
+    /// reads ahead; memory is bounded by record kinds × (this + 1) pages. The default value is 4.
+    /// </summary>
+    public int ExportReadParallelism { get; set; } = 4;
 }

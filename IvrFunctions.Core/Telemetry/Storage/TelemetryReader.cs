@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Azure;
 using Azure.Data.Tables;
 using IvrFunctions.Core.Telemetry.Rollups;
 
@@ -11,11 +12,24 @@ namespace IvrFunctions.Core.Telemetry.Storage;
 /// </summary>
 public sealed class TelemetryReader(TelemetryTables tables)
 {
-    const int PageSize = 1000;
+    /// <summary>Entities per query page: Table Storage returns at most 1,000.</summary>
+    public const int PageSize = 1000;
+
+    static readonly Dictionary<string, TelemetryRecordKind> CountedDimensions = new(StringComparer.Ordinal)
+    {
+        [RollupDimensions.Stage] = TelemetryRecordKind.Stage,
+        [RollupDimensions.Usage] = TelemetryRecordKind.Usage,
+        [RollupDimensions.Cache] = TelemetryRecordKind.Cache,
+        [RollupDimensions.Session] = TelemetryRecordKind.Session,
+        [RollupDimensions.Error] = TelemetryRecordKind.Error,
+    };
+
+    static readonly string[] CountColumns = ["RowKey", "Count", "Started"];
 
     /// <summary>
     /// Records of <paramref name="kind"/> with <c>from ≤ Timestamp &lt; to</c>, in time order. One partition-range query
-    /// (continued page by page), so memory stays bounded however large the window.
+    /// (continued page by page), so memory stays bounded however large the window. Long windows are read faster by
+    /// <see cref="SegmentedRecordReader"/>.
     /// </summary>
     public async IAsyncEnumerable<TelemetryRecord> ReadRecordsAsync(TelemetryRecordKind kind, DateTimeOffset from, DateTimeOffset to,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -25,16 +39,82 @@ public sealed class TelemetryReader(TelemetryTables tables)
             yield break;
         }
 
-        var firstPartition = TelemetrySchema.RecordPartition(kind, from);
-        var lastPartition = TelemetrySchema.RecordPartition(kind, to - TimeSpan.FromTicks(1));
-        var low = TelemetrySchema.RecordRowPrefix(from);
-        var high = TelemetrySchema.RecordRowPrefix(to);
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey ge {firstPartition} and PartitionKey le {lastPartition} and RowKey ge {low} and RowKey lt {high}");
-        await foreach (var entity in tables.Records.QueryAsync<TableEntity>(filter, PageSize, cancellationToken: cancellationToken))
+        await foreach (var entity in tables.Records.QueryAsync<TableEntity>(RecordFilter(kind, from, to), PageSize, cancellationToken: cancellationToken))
         {
             yield return TelemetryRecordEntity.FromEntity(entity);
         }
+    }
+
+    /// <summary>
+    /// The filter for records of <paramref name="kind"/> in <c>[from, to)</c>: the kind's minute partitions from the one holding
+    /// <paramref name="from"/> to the one holding the last instant before <paramref name="to"/> (<c>eq</c> when that is one),
+    /// and row-key bounds only for a bound that is not on a whole minute (row keys start with the record's time, and a
+    /// partition holds exactly its minute, so whole-minute bounds are said by the partitions alone).
+    /// </summary>
+    public static string RecordFilter(TelemetryRecordKind kind, DateTimeOffset from, DateTimeOffset to)
+    {
+        var firstPartition = TelemetrySchema.RecordPartition(kind, from);
+        var lastPartition = TelemetrySchema.RecordPartition(kind, to - TimeSpan.FromTicks(1));
+        var filter = firstPartition == lastPartition
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {firstPartition}")
+            : TableClient.CreateQueryFilter($"PartitionKey ge {firstPartition} and PartitionKey le {lastPartition}");
+        if (from != TimeBuckets.Floor(from, RollupGranularity.Minute))
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"RowKey ge {TelemetrySchema.RecordRowPrefix(from)}");
+        }
+
+        if (to != TimeBuckets.Floor(to, RollupGranularity.Minute))
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"RowKey lt {TelemetrySchema.RecordRowPrefix(to)}");
+        }
+
+        return filter;
+    }
+
+    /// <summary>
+    /// How many records of each kind the rollups count per bucket starting in <c>[floor(from), to)</c>, summed over writers
+    /// and keys: stage, usage, cache and error rows count their records, session rows count starts plus ends. Reads only the
+    /// five dimensions and the two count columns. An estimate for planning reads: a flush writes records before rollups, and
+    /// a writer that dies in between leaves records no rollup counts. A missing rollup table counts nothing.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<(TelemetryRecordKind Kind, DateTimeOffset Bucket), long>> ReadRecordCountsAsync(
+        DateTimeOffset from, DateTimeOffset to, RollupGranularity granularity, CancellationToken cancellationToken = default)
+    {
+        var counts = new Dictionary<(TelemetryRecordKind, DateTimeOffset), long>();
+        var first = TimeBuckets.Floor(from, granularity);
+        if (to <= first)
+        {
+            return counts;
+        }
+
+        var last = TimeBuckets.Floor(to - TimeSpan.FromTicks(1), granularity);
+        var low = TimeBuckets.BucketKey(first, granularity);
+        var high = TimeBuckets.BucketKey(last, granularity) + "~"; // '~' sorts after the '|' that follows the bucket
+        var firstPartition = TelemetrySchema.RollupPartition(first, granularity);
+        var lastPartition = TelemetrySchema.RollupPartition(last, granularity);
+        var filter = (firstPartition == lastPartition
+                ? TableClient.CreateQueryFilter($"PartitionKey eq {firstPartition} and RowKey ge {low} and RowKey lt {high}")
+                : TableClient.CreateQueryFilter($"PartitionKey ge {firstPartition} and PartitionKey le {lastPartition} and RowKey ge {low} and RowKey lt {high}"))
+            + " and (" + string.Join(" or ", CountedDimensions.Keys.Select(d => TableClient.CreateQueryFilter($"Dimension eq {d}"))) + ")";
+        try
+        {
+            await foreach (var entity in tables.Rollups(granularity).QueryAsync<TableEntity>(filter, PageSize, CountColumns, cancellationToken))
+            {
+                var (bucket, dimension, _, _) = RollupEntity.ParseRowKey(entity.RowKey);
+                if (CountedDimensions.TryGetValue(dimension, out var kind))
+                {
+                    var n = (entity.GetInt64("Count") ?? 0) + (kind == TelemetryRecordKind.Session ? entity.GetInt64("Started") ?? 0 : 0);
+                    var key = (kind, TimeBuckets.ParseBucket(bucket, granularity));
+                    counts[key] = counts.GetValueOrDefault(key) + n;
+                }
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // No rollup table (never flushed, or deleted): nothing counted; readers then plan without counts.
+        }
+
+        return counts;
     }
 
     /// <summary>

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace IvrFunctions.Core.Insights.Aggregation;
+namespace IvrFunctions.Core.Telemetry.Storage;
 
 /// <summary>Merges streams that are each in time order into one stream in time order, holding one item per stream.</summary>
 public static class TimeOrderedMerge

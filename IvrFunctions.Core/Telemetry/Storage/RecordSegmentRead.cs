@@ -1,0 +1,91 @@
+using System.Threading.Channels;
+using Azure.Data.Tables;
+
+namespace IvrFunctions.Core.Telemetry.Storage;
+
+/// <summary>
+/// One segment being read: its pages are fetched (each fetch waits for a free slot of the shared gate, so only so many
+/// queries are in flight) and turned into records in a bounded channel, so a segment read ahead holds at most one page of
+/// records plus the page being received, however many records it turns out to hold.
+/// </summary>
+sealed class RecordSegmentRead
+{
+    readonly Channel<TelemetryRecord> _channel;
+
+    RecordSegmentRead(Channel<TelemetryRecord> channel)
+    {
+        _channel = channel;
+        Completion = Task.CompletedTask;
+    }
+
+    public ChannelReader<TelemetryRecord> Records => _channel.Reader;
+
+    /// <summary>Ends when every page is in the channel; faults (and completes the channel with the same error) when a query fails.</summary>
+    public Task Completion { get; private set; }
+
+    public static RecordSegmentRead Start(
+        TableClient records, RecordSegment segment, IReadOnlyList<string>? columns, SemaphoreSlim gate, int capacity, CancellationToken cancellationToken)
+    {
+        var read = new RecordSegmentRead(Channel.CreateBounded<TelemetryRecord>(new BoundedChannelOptions(capacity)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        }));
+        read.Completion = Task.Run(() => read.FillAsync(records, segment, columns, gate, cancellationToken), CancellationToken.None);
+        return read;
+    }
+
+    /// <summary>Waits for the read to stop (after cancellation), ignoring how it ended.</summary>
+    public async Task WaitQuietlyAsync()
+    {
+        try
+        {
+            await Completion;
+        }
+        catch (Exception)
+        {
+            // Cancelled or failed: either way it has stopped, and the consumer has already seen any failure it read.
+        }
+    }
+
+    async Task FillAsync(TableClient records, RecordSegment segment, IReadOnlyList<string>? columns, SemaphoreSlim gate, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var filter = TelemetryReader.RecordFilter(segment.Kind, segment.From, segment.To);
+            await using var pages = records.QueryAsync<TableEntity>(filter, TelemetryReader.PageSize, columns, cancellationToken)
+                .AsPages().GetAsyncEnumerator(cancellationToken);
+            while (true)
+            {
+                bool more;
+                await gate.WaitAsync(cancellationToken);
+                try
+                {
+                    more = await pages.MoveNextAsync();
+                }
+                finally
+                {
+                    gate.Release();
+                }
+
+                if (!more)
+                {
+                    break;
+                }
+
+                foreach (var entity in pages.Current.Values)
+                {
+                    await _channel.Writer.WriteAsync(TelemetryRecordEntity.FromEntity(entity), cancellationToken);
+                }
+            }
+
+            _channel.Writer.TryComplete();
+        }
+        catch (Exception ex)
+        {
+            _channel.Writer.TryComplete(ex);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,157 @@
+using System.Runtime.CompilerServices;
+using IvrFunctions.Core.Telemetry.Rollups;
+
+namespace IvrFunctions.Core.Telemetry.Storage;
+
+/// <summary>
+/// Streams the records of several kinds in one time order, reading each kind as a sequence of <see cref="RecordSegment"/>s
+/// of about one page (1,000 records) sized from the rollups, several segments at once.
+/// <para>
+/// Why segments: one partition-range query per kind is paged by continuation, and Azurite answers every page by filtering the
+/// whole table and sorting every remaining match, so a long window costs more per page the more it holds. A segment is one
+/// page, so nothing is re-sorted or re-filtered for a continuation, and segments are independent, so several are read at
+/// once (on Azure Table Storage, different partitions are served in parallel). Sizing: the hour rollups count each kind's
+/// records per hour; an hour with more than a page of some kind is looked up in the minute rollups (one query of that hour's
+/// partition, which counts every kind, so every kind plans that hour by the minute), and a minute with more than a page is
+/// cut into time sub-ranges by row key. Empty hours and minutes join the
+/// neighbouring segment, so a 30-day window with a few busy hours issues no query per empty minute; and because segments
+/// cover the window without gaps, records the rollups do not count (rollups lost or late) are still read.
+/// </para>
+/// <para>
+/// Memory: each kind keeps its current segment and at most <c>parallelism</c> more read ahead, each buffering at most one
+/// page of records (plus the page being received), and at most <c>parallelism</c> queries are in flight; none of it grows
+/// with the window. The merge holds one record per kind. Ending the enumeration early, or cancelling it, cancels every
+/// read still running and waits for it.
+/// </para>
+/// </summary>
+public sealed class SegmentedRecordReader(TelemetryTables tables, TelemetryReader reader)
+{
+    /// <summary>Records a segment is planned to hold: one page.</summary>
+    public const int SegmentRecords = TelemetryReader.PageSize;
+
+    static readonly TimeSpan Hour = TimeSpan.FromHours(1);
+    static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Records of <paramref name="kinds"/> with <c>from ≤ Timestamp &lt; to</c>, in time order; records with the same time come
+    /// in the order of <paramref name="kinds"/>, then by row key. <paramref name="parallelism"/> bounds the queries in flight
+    /// and the segments each kind reads ahead. <paramref name="columns"/>, when given, are the only properties read (the
+    /// others stay unset in the records).
+    /// </summary>
+    public async IAsyncEnumerable<TelemetryRecord> ReadAsync(IReadOnlyList<TelemetryRecordKind> kinds, DateTimeOffset from, DateTimeOffset to,
+        int parallelism, IReadOnlyList<string>? columns = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
+        if (to <= from || kinds.Count == 0)
+        {
+            yield break;
+        }
+
+        var hours = await reader.ReadRecordCountsAsync(from, to, RollupGranularity.Hour, cancellationToken);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var gate = new SemaphoreSlim(parallelism, parallelism);
+        var minutes = new MinuteCountCache(reader, hours, kinds, from, to, SegmentRecords, stop.Token);
+        try
+        {
+            var streams = kinds.Select(kind => ReadKindAsync(PlanAsync(kind, from, to, hours, minutes, stop.Token), gate, parallelism, columns, stop.Token)).ToList();
+            await foreach (var record in TimeOrderedMerge.MergeAsync(streams, r => r.Timestamp, stop.Token))
+            {
+                yield return record;
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await minutes.WaitQuietlyAsync();
+        }
+    }
+
+    /// <summary>The segments of one kind, in time order, planned an hour at a time as the reads reach it.</summary>
+    static async IAsyncEnumerable<RecordSegment> PlanAsync(TelemetryRecordKind kind, DateTimeOffset from, DateTimeOffset to,
+        IReadOnlyDictionary<(TelemetryRecordKind Kind, DateTimeOffset Bucket), long> hours, MinuteCountCache minutes,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var builder = new RecordSegmentBuilder(kind, from, to, SegmentRecords);
+        var planned = new List<RecordSegment>();
+        for (var hour = TimeBuckets.Floor(from, RollupGranularity.Hour); hour < to; hour += Hour)
+        {
+            var start = Max(hour, from);
+            var end = Min(hour + Hour, to);
+            if (!minutes.IsBusy(hour))
+            {
+                builder.Add(start, end, hours.GetValueOrDefault((kind, hour)), planned);
+            }
+            else
+            {
+                var perMinute = await minutes.GetAsync(hour, cancellationToken);
+                for (var minute = TimeBuckets.Floor(start, RollupGranularity.Minute); minute < end; minute += Minute)
+                {
+                    builder.Add(Max(minute, start), Min(minute + Minute, end), perMinute.GetValueOrDefault((kind, minute)), planned);
+                }
+            }
+
+            foreach (var segment in planned)
+            {
+                yield return segment;
+            }
+
+            planned.Clear();
+        }
+
+        builder.Finish(planned);
+        foreach (var segment in planned)
+        {
+            yield return segment;
+        }
+    }
+
+    /// <summary>One kind's records: its segments in order, the current one and up to <paramref name="lookahead"/> more being read.</summary>
+    async IAsyncEnumerable<TelemetryRecord> ReadKindAsync(IAsyncEnumerable<RecordSegment> plan, SemaphoreSlim gate, int lookahead,
+        IReadOnlyList<string>? columns, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reads = new Queue<RecordSegmentRead>();
+        await using var segments = plan.GetAsyncEnumerator(stop.Token);
+        var more = true;
+        try
+        {
+            while (true)
+            {
+                while (more && reads.Count <= lookahead)
+                {
+                    more = await segments.MoveNextAsync();
+                    if (more)
+                    {
+                        reads.Enqueue(RecordSegmentRead.Start(tables.Records, segments.Current, columns, gate, SegmentRecords, stop.Token));
+                    }
+                }
+
+                if (!reads.TryPeek(out var current))
+                {
+                    yield break;
+                }
+
+                await foreach (var record in current.Records.ReadAllAsync(stop.Token))
+                {
+                    yield return record;
+                }
+
+                await current.Completion;
+                reads.Dequeue();
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            foreach (var read in reads)
+            {
+                await read.WaitQuietlyAsync();
+            }
+        }
+    }
+
+    static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+}
