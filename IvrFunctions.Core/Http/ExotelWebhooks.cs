@@ -148,12 +148,8 @@ public sealed class ExotelWebhooks(
             }
 
             var callSid = p.CallSid!;
-            // Both reads at once: the status callback comes as the call ends, when storage is busiest with its last turn.
-            var stored = sessions.ReadAsync(callSid, cancellationToken);
-            var counted = turns.CountAsync(callSid, cancellationToken);
-            await Task.WhenAll(stored, counted);
             // A call we never saw start (its incoming webhook was lost) is opened first, so starts and ends stay paired.
-            var session = await stored ?? await OpenSessionAsync(p, cancellationToken);
+            var session = await sessions.ReadAsync(callSid, cancellationToken) ?? await OpenSessionAsync(p, cancellationToken);
             if (session.Closed)
             {
                 logger.LogInformation("Call {CallSid} already closed; repeated status callback ignored", callSid);
@@ -166,14 +162,14 @@ public sealed class ExotelWebhooks(
             status = string.Equals(status, "in-progress", StringComparison.OrdinalIgnoreCase) ? "completed" : status;
             var duration = CallDuration(p) ?? Math.Max(0, (now - session.StartedAt).TotalSeconds);
             var pulses = duration > 0 ? (int)Math.Ceiling(duration / 60) : 0;
-            var turnCount = await counted;
             await sessions.WriteAsync(
                 session with { Closed = true, EndedAt = now, CallStatus = status, DurationSeconds = duration, BilledPulses = pulses },
                 cancellationToken);
-            // Counted off the open calls (and recorded) in the background once the session is closed: a callback retried
-            // after a failed write counts the end then.
+            // Counted off the open calls, its turns counted, and recorded in the background once the session is closed (the
+            // status callback comes as the call ends, when storage is busiest); a callback retried after a failed write
+            // counts the end then.
             openCalls.Track(new SessionEvent(SessionEventKind.Ended, callSid, session.CallerNumber, session.Language, status,
-                duration, pulses, turnCount, string.Equals(status, "completed", StringComparison.OrdinalIgnoreCase)));
+                duration, pulses, Success: string.Equals(status, "completed", StringComparison.OrdinalIgnoreCase)));
             return Ok;
         });
 

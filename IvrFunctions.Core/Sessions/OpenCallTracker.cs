@@ -1,19 +1,20 @@
 using System.Threading.Channels;
 using IvrFunctions.Core.Errors;
 using IvrFunctions.Core.Telemetry;
+using IvrFunctions.Core.Turns;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace IvrFunctions.Core.Sessions;
 
 /// <summary>
-/// Counts calls open and closed in the <see cref="OpenCallRegister"/> off the webhooks' path, then records each session
-/// event with the count it produced. The register orders every change through one counter for all instances, so a burst
-/// of calls starting together would otherwise hold each Exotel acknowledgement behind the others. Events are counted in
-/// the order the webhooks queued them; when the queue is full, the register fails or the host stops before an event is
-/// counted, the event is recorded without its count (only that concurrency figure is lost, never the event).
+/// Completes session events off the webhooks' path, then records them: counts each call open or closed in the
+/// <see cref="OpenCallRegister"/> (which orders every change through one counter for all instances, so a burst of calls
+/// starting together would otherwise hold each Exotel acknowledgement behind the others), and counts an ended call's turns.
+/// Events are handled in the order the webhooks queued them; when the queue is full, storage fails or the host stops first,
+/// the event is recorded without what is missing (only that figure is lost, never the event).
 /// </summary>
-public sealed class OpenCallTracker(OpenCallRegister register, ITelemetry telemetry, ILogger<OpenCallTracker> logger) : BackgroundService
+public sealed class OpenCallTracker(OpenCallRegister register, TurnStore turns, ITelemetry telemetry, ILogger<OpenCallTracker> logger) : BackgroundService
 {
     const int Capacity = 10_000;
     static readonly TimeSpan DrainAtStop = TimeSpan.FromSeconds(5);
@@ -60,7 +61,7 @@ public sealed class OpenCallTracker(OpenCallRegister register, ITelemetry teleme
         {
             try
             {
-                telemetry.RecordSession(session with { OpenCalls = await CountAsync(session) });
+                telemetry.RecordSession(session with { OpenCalls = await CountAsync(session), Turns = session.Turns ?? await TurnsOfAsync(session) });
             }
             finally
             {
@@ -80,6 +81,24 @@ public sealed class OpenCallTracker(OpenCallRegister register, ITelemetry teleme
     {
         _stopCounting.Dispose();
         base.Dispose();
+    }
+
+    async Task<int?> TurnsOfAsync(SessionEvent session)
+    {
+        if (session.Kind != SessionEventKind.Ended)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await turns.CountAsync(session.CallSid, _stopCounting.Token);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Call {CallSid}: its turns could not be counted for its session record", session.CallSid);
+            return null;
+        }
     }
 
     async Task<OpenCallCount?> CountAsync(SessionEvent session)

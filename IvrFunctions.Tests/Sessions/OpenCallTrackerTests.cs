@@ -3,6 +3,7 @@ using IvrFunctions.Core.Errors;
 using IvrFunctions.Core.Sessions;
 using IvrFunctions.Core.Storage;
 using IvrFunctions.Core.Telemetry;
+using IvrFunctions.Core.Turns;
 using IvrFunctions.Tests.Fakes;
 using IvrFunctions.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -20,10 +21,19 @@ public sealed class OpenCallTrackerTests
     public async Task QueuedStartsAndEnds_RecordedInOrder_EachWithTheCountAfterIt()
     {
         var telemetry = new RecordingTelemetry();
-        using var tracker = new OpenCallTracker(await RegisterAsync(await TestAzurite.ConnectionStringAsync()), telemetry, NullLogger<OpenCallTracker>.Instance);
+        var connection = await TestAzurite.ConnectionStringAsync();
+        var turns = await TurnStoreAsync(connection);
+        using var tracker = new OpenCallTracker(Register(connection), turns, telemetry, NullLogger<OpenCallTracker>.Instance);
         await tracker.StartAsync(CancellationToken.None);
 
-        string[] sids = [.. Enumerable.Range(0, 20).Select(i => $"call-{i:D2}")];
+        string[] sids = [.. Enumerable.Range(0, 20).Select(i => $"{Guid.NewGuid():N}")];
+        // The first call asked two questions: its end is recorded with its turns counted.
+        foreach (var question in new[] { "q1", "q2" })
+        {
+            var now = TimeProvider.System.GetUtcNow();
+            await turns.CreateAsync(new TurnInput(TurnIds.For(sids[0], question), sids[0], question, "en-IN", now, now.AddSeconds(10)), CancellationToken.None);
+        }
+
         foreach (var sid in sids)
         {
             tracker.Track(new SessionEvent(SessionEventKind.Started, sid, "hash", "en-IN"));
@@ -41,6 +51,8 @@ public sealed class OpenCallTrackerTests
         Assert.Equal([.. sids, .. sids.Take(5)], recorded.Select(s => s.CallSid));
         Assert.Equal([.. Enumerable.Range(1, 20), .. Enumerable.Range(15, 5).Reverse()], recorded.Select(s => (int)s.OpenCalls!.Open));
         Assert.Equal(Enumerable.Range(1, 25).Select(i => (long)i), recorded.Select(s => s.OpenCalls!.Sequence));
+        Assert.Equal([2, 0, 0, 0, 0], recorded.Skip(20).Select(s => s.Turns));
+        Assert.All(recorded.Take(20), s => Assert.Null(s.Turns));
     }
 
     [Fact]
@@ -49,7 +61,7 @@ public sealed class OpenCallTrackerTests
         var telemetry = new RecordingTelemetry();
         // Nothing listens on this port: the register's storage calls fail once the SDK's retries run out.
         var unreachable = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={IvrFunctions.SelfHost.Azurite.AzuriteSettings.DevelopmentAccountKey};TableEndpoint=http://127.0.0.1:{IvrFunctions.SelfHost.Azurite.AzuriteProcess.FreePort()}/devstoreaccount1;";
-        using var tracker = new OpenCallTracker(await RegisterAsync(unreachable), telemetry, NullLogger<OpenCallTracker>.Instance);
+        using var tracker = new OpenCallTracker(Register(unreachable), await TurnStoreAsync(await TestAzurite.ConnectionStringAsync()), telemetry, NullLogger<OpenCallTracker>.Instance);
         await tracker.StartAsync(CancellationToken.None);
 
         tracker.Track(new SessionEvent(SessionEventKind.Started, "call-lost-count", "hash", "en-IN"));
@@ -62,10 +74,19 @@ public sealed class OpenCallTrackerTests
         Assert.Contains(telemetry.Errors, e => e.Category == ErrorCategory.Storage && e.Context.CallSid == "call-lost-count");
     }
 
-    static Task<OpenCallRegister> RegisterAsync(string connection) => Task.FromResult(new OpenCallRegister(
-        new StorageAccount(Options.Create(new StorageOptions { ConnectionString = connection })),
+    static OpenCallRegister Register(string connection) => new(
+        Account(connection),
         Options.Create(new SessionsOptions { OpenCallsTable = TestAzurite.UniqueName("tracked") }),
         new RecordingTelemetry(),
         TimeProvider.System,
-        NullLogger<OpenCallRegister>.Instance));
+        NullLogger<OpenCallRegister>.Instance);
+
+    static async Task<TurnStore> TurnStoreAsync(string connection)
+    {
+        var provisioner = new StorageProvisioner(Account(connection), NullLogger<StorageProvisioner>.Instance);
+        await provisioner.EnsureCreatedAsync();
+        return new TurnStore(Account(connection), new StorageGuard(provisioner));
+    }
+
+    static StorageAccount Account(string connection) => new(Options.Create(new StorageOptions { ConnectionString = connection }));
 }
