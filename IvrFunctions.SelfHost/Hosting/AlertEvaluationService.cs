@@ -5,35 +5,16 @@ using Microsoft.Extensions.Options;
 
 namespace IvrFunctions.SelfHost.Hosting;
 
-/// <summary>The SelfHost's alert timer: evaluates the rules every minute, as the Functions app's timer trigger does.</summary>
+/// <summary>Evaluates the alert rules every minute, as the Functions app's timer trigger does.</summary>
 sealed class AlertEvaluationService(
     AlertService alerts, StorageProvisioner storage, IOptions<AlertsOptions> options, TimeProvider time, ILogger<AlertEvaluationService> logger)
-    : BackgroundService
+    : SelfHostTimer(storage, time, logger)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+    protected override string Job => "Alert evaluation";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled)
-        {
-            return;
-        }
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(1);
 
-        // The rules read tables created at start: evaluating before they exist would only log TableNotFound.
-        await storage.Ready.WaitAsync(stoppingToken);
-        using var timer = new PeriodicTimer(Interval, time);
-        do
-        {
-            try
-            {
-                await alerts.EvaluateAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Storage down or a webhook misbehaving must not stop the timer; the next tick tries again.
-                logger.LogWarning("Alert evaluation failed ({Error}); retrying in {Interval}", ex.GetBaseException().Message, Interval);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override bool Enabled => options.Value.Enabled;
+
+    protected override Task RunAsync(CancellationToken cancellationToken) => alerts.EvaluateAsync(cancellationToken);
 }

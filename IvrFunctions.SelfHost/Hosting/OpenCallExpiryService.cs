@@ -3,30 +3,13 @@ using IvrFunctions.Core.Storage;
 
 namespace IvrFunctions.SelfHost.Hosting;
 
-/// <summary>
-/// Takes calls whose end never arrived off the open-call count, every <see cref="Interval"/>, as the Functions app's
-/// <c>OpenCallExpiry</c> timer does.
-/// </summary>
+/// <summary>Takes calls whose end never arrived off the open-call count every 5 minutes, as the Functions app's <c>OpenCallExpiry</c> timer does.</summary>
 sealed class OpenCallExpiryService(OpenCallRegister openCalls, StorageProvisioner storage, TimeProvider time, ILogger<OpenCallExpiryService> logger)
-    : BackgroundService
+    : SelfHostTimer(storage, time, logger)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
+    protected override string Job => "Open-call expiry";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await storage.Ready.WaitAsync(stoppingToken);
-        using var timer = new PeriodicTimer(Interval, time);
-        do
-        {
-            try
-            {
-                await openCalls.ExpireAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning("Open-call expiry failed ({Error}); retrying in {Interval}", ex.GetBaseException().Message, Interval);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(5);
+
+    protected override Task RunAsync(CancellationToken cancellationToken) => openCalls.ExpireAsync(cancellationToken);
 }

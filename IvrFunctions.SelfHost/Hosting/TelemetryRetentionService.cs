@@ -1,34 +1,17 @@
+using IvrFunctions.Core.Storage;
 using IvrFunctions.Core.Telemetry.Storage;
 
 namespace IvrFunctions.SelfHost.Hosting;
 
 /// <summary>Runs telemetry retention hourly, as the Functions app's timer trigger does (first run a minute after start).</summary>
-sealed class TelemetryRetentionService(TelemetryRetention retention, TimeProvider time) : BackgroundService
+sealed class TelemetryRetentionService(TelemetryRetention retention, StorageProvisioner storage, TimeProvider time, ILogger<TelemetryRetentionService> logger)
+    : SelfHostTimer(storage, time, logger)
 {
-    static readonly TimeSpan FirstRun = TimeSpan.FromMinutes(1);
-    static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+    protected override string Job => "Telemetry retention";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await Task.Delay(FirstRun, time, stoppingToken);
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try
-                {
-                    await retention.PurgeAsync(stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // Logged by TelemetryRetention; the next run retries.
-                }
+    protected override TimeSpan Interval => TimeSpan.FromHours(1);
 
-                await Task.Delay(Interval, time, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override TimeSpan FirstRun => TimeSpan.FromMinutes(1);
+
+    protected override Task RunAsync(CancellationToken cancellationToken) => retention.PurgeAsync(cancellationToken);
 }

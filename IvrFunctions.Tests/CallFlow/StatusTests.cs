@@ -30,8 +30,7 @@ public sealed class StatusTests : IAsyncLifetime
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await _harness.Get<OpenCallTracker>().WhenRecordedAsync();
-        var ended = Assert.Single(_harness.Telemetry.Sessions, s => s.CallSid == callSid && s.Kind == SessionEventKind.Ended);
+        var ended = Assert.Single(await _harness.SessionEventsAsync(callSid), s => s.Kind == SessionEventKind.Ended);
         Assert.Equal(("completed", 125.0, 3, true), (ended.Status, ended.DurationSeconds, ended.BilledPulses, ended.Success));
         var session = await _harness.Server.Services.GetRequiredService<SessionStore>().ReadAsync(callSid, CancellationToken.None);
         Assert.True(session!.Closed);
@@ -51,8 +50,7 @@ public sealed class StatusTests : IAsyncLifetime
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await _harness.Get<OpenCallTracker>().WhenRecordedAsync();
-        var sessions = _harness.Telemetry.Sessions.Where(s => s.CallSid == callSid).ToList();
+        var sessions = await _harness.SessionEventsAsync(callSid);
         Assert.Equal([SessionEventKind.Started, SessionEventKind.Ended], sessions.Select(s => s.Kind));
         Assert.False(sessions[1].Success);
         Assert.Equal("no-answer", sessions[1].Status);

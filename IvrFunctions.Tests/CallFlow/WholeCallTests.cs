@@ -95,7 +95,7 @@ public sealed class WholeCallTests : IAsyncLifetime
         Assert.DoesNotContain("9876543210", json, StringComparison.Ordinal);
 
         // Telemetry: one session started and one ended (the repeated callback is ignored), each stage timed, the turn total.
-        var sessions = _harness.Telemetry.Sessions.Where(s => s.CallSid == callSid).ToList();
+        var sessions = await _harness.SessionEventsAsync(callSid);
         Assert.Single(sessions, s => s.Kind == SessionEventKind.Started);
         var ended = Assert.Single(sessions, s => s.Kind == SessionEventKind.Ended);
         Assert.Equal("+919876543210", ended.CallerNumber);

@@ -3,8 +3,8 @@ using IvrFunctions.Core.Storage;
 using IvrFunctions.Core.Telemetry;
 using IvrFunctions.Core.Telemetry.Storage;
 using IvrFunctions.Core.Turns;
-using IvrFunctions.SelfHost.Azurite;
 using IvrFunctions.Tests.CallFlow.Fakes;
+using IvrFunctions.Tests.Infrastructure;
 
 namespace IvrFunctions.Tests.Hardening;
 
@@ -18,21 +18,16 @@ public sealed class CallFlowStorageOutageTests(Xunit.Abstractions.ITestOutputHel
     const string AnswerText = "The Nashik centre is open from 10 to 5.";
     static readonly TimeSpan Bound = TimeSpan.FromSeconds(90);
 
-    AzuriteSettings _settings = null!;
-    AzuriteProcess? _azurite;
+    StoppableAzurite _azurite = null!;
 
     public async Task InitializeAsync()
     {
-        _settings = new AzuriteSettings(AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), DataFolder: null);
-        _azurite = await AzuriteProcess.StartAsync(_settings);
+        _azurite = await StoppableAzurite.StartAsync();
     }
 
     public async Task DisposeAsync()
     {
-        if (_azurite is not null)
-        {
-            await _azurite.DisposeAsync();
-        }
+        await _azurite.DisposeAsync();
     }
 
     [Fact]
@@ -203,7 +198,7 @@ public sealed class CallFlowStorageOutageTests(Xunit.Abstractions.ITestOutputHel
 
     async Task<CallFlowHarness> StartAsync(bool storedTelemetry, params string[] settings)
     {
-        var harness = await CallFlowHarness.StartAsync(_settings.ConnectionString, storedTelemetry, settings);
+        var harness = await CallFlowHarness.StartAsync(_azurite.ConnectionString, storedTelemetry, settings);
         await harness.Get<StorageProvisioner>().Ready.WaitAsync(Bound);
         return harness;
     }
@@ -223,14 +218,10 @@ public sealed class CallFlowStorageOutageTests(Xunit.Abstractions.ITestOutputHel
         return asked;
     }
 
-    async Task StopStorageAsync()
-    {
-        await _azurite!.DisposeAsync();
-        _azurite = null;
-    }
+    Task StopStorageAsync() => _azurite.StopAsync();
 
     /// <summary>Azurite again on the same ports; in memory, so it comes back without any table, container or row.</summary>
-    async Task StartStorageAgainAsync() => _azurite = await AzuriteProcess.StartAsync(_settings);
+    Task StartStorageAgainAsync() => _azurite.StartAgainAsync();
 
     static async Task<bool> TableExistsAsync(StorageAccount account, string table)
     {

@@ -5,7 +5,6 @@ using IvrFunctions.Core.Storage;
 using IvrFunctions.Core.Telemetry;
 using IvrFunctions.Core.Telemetry.Storage;
 using IvrFunctions.Core.Turns;
-using IvrFunctions.SelfHost.Azurite;
 using IvrFunctions.Tests.CallFlow.Fakes;
 using IvrFunctions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,21 +18,16 @@ namespace IvrFunctions.Tests.Hardening;
 public sealed class StorageFaultTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     readonly string _dataFolder = Directory.CreateTempSubdirectory("ivr-hardening-").FullName;
-    AzuriteSettings _settings = null!;
-    AzuriteProcess? _azurite;
+    StoppableAzurite _azurite = null!;
 
     public async Task InitializeAsync()
     {
-        _settings = new AzuriteSettings(AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), _dataFolder);
-        _azurite = await AzuriteProcess.StartAsync(_settings);
+        _azurite = await StoppableAzurite.StartAsync(_dataFolder);
     }
 
     public async Task DisposeAsync()
     {
-        if (_azurite is not null)
-        {
-            await _azurite.DisposeAsync();
-        }
+        await _azurite.DisposeAsync();
 
         Directory.Delete(_dataFolder, recursive: true);
     }
@@ -43,7 +37,7 @@ public sealed class StorageFaultTests(Xunit.Abstractions.ITestOutputHelper outpu
     {
         await using var recordings = await FakeRecordingServer.StartAsync();
         await using var server = await SelfHostServer.StartAsync(
-            _settings.ConnectionString,
+            _azurite.ConnectionString,
             services =>
             {
                 services.AddSingleton<ISpeechToText, FakeSpeechToText>();
@@ -66,12 +60,11 @@ public sealed class StorageFaultTests(Xunit.Abstractions.ITestOutputHelper outpu
 
         var load = Task.WhenAll(Enumerable.Range(0, 8).Select(_ => walk.CallAsync(3, TimeSpan.FromSeconds(40))));
         await Task.Delay(500);
-        await _azurite!.DisposeAsync();
-        _azurite = null;
+        await _azurite.StopAsync();
         await Task.Delay(1500);
         // Azurite may come back without the tables created just before it stopped (it saves its metadata lazily): the
         // call flow provisions them again itself, nobody steps in.
-        _azurite = await AzuriteProcess.StartAsync(_settings);
+        await _azurite.StartAgainAsync();
         await load.WaitAsync(TimeSpan.FromSeconds(180));
 
         Assert.Empty(walk.ServerErrors);

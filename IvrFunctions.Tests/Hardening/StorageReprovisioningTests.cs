@@ -3,7 +3,6 @@ using IvrFunctions.Core.Speech;
 using IvrFunctions.Core.Storage;
 using IvrFunctions.Core.Telemetry;
 using IvrFunctions.Core.Turns;
-using IvrFunctions.SelfHost.Azurite;
 using IvrFunctions.Tests.Fakes;
 using IvrFunctions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,34 +18,29 @@ public sealed class StorageReprovisioningTests : IAsyncLifetime
 {
     static readonly TimeSpan Bound = TimeSpan.FromSeconds(90);
 
-    AzuriteSettings _settings = null!;
-    AzuriteProcess? _azurite;
+    StoppableAzurite _azurite = null!;
 
     public async Task InitializeAsync()
     {
-        _settings = new AzuriteSettings(AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), DataFolder: null);
-        _azurite = await AzuriteProcess.StartAsync(_settings);
+        _azurite = await StoppableAzurite.StartAsync();
     }
 
     public async Task DisposeAsync()
     {
-        if (_azurite is not null)
-        {
-            await _azurite.DisposeAsync();
-        }
+        await _azurite.DisposeAsync();
     }
 
     [Fact]
     public async Task StorageBackEmpty_BurstOfCallFlowWrites_ProvisionedAgainOnce_AllSucceed()
     {
         // Alert evaluation is off so that nothing but this burst meets the missing tables.
-        await using var server = await SelfHostServer.StartAsync(_settings.ConnectionString, "--Alerts:Enabled=false");
+        await using var server = await SelfHostServer.StartAsync(_azurite.ConnectionString, "--Alerts:Enabled=false");
         var provisioner = server.Services.GetRequiredService<StorageProvisioner>();
         await provisioner.Ready.WaitAsync(Bound);
         Assert.Equal(0, provisioner.Generation);
 
-        await _azurite!.DisposeAsync();
-        _azurite = await AzuriteProcess.StartAsync(_settings); // in memory: no table, container or row survives
+        await _azurite.StopAsync();
+        await _azurite.StartAgainAsync(); // in memory: no table, container or row survives
         var account = server.Services.GetRequiredService<StorageAccount>();
         Assert.False(await TableExistsAsync(account, StorageNames.SessionsTable));
 
@@ -83,14 +77,14 @@ public sealed class StorageReprovisioningTests : IAsyncLifetime
     [Fact]
     public async Task StorageBackEmpty_AudioCacheForgetsBlobsItKnew_SynthesizesAndStoresAgain()
     {
-        await using var host = await ProviderTestHost.StartAsync(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = _settings.ConnectionString });
+        await using var host = await ProviderTestHost.StartAsync(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = _azurite.ConnectionString });
         var synthesizer = host.Get<IAnswerAudioSynthesizer>();
         var turn = new TelemetryContext("call-audio-reset", "turn-1", "en-IN");
         var made = await synthesizer.SynthesizeAsync("Never share your PIN.", "en-IN", turn);
         Assert.True((await synthesizer.SynthesizeAsync("Never share your PIN.", "en-IN", turn)).FromCache);
 
-        await _azurite!.DisposeAsync();
-        _azurite = await AzuriteProcess.StartAsync(_settings); // the blob and its container are gone
+        await _azurite.StopAsync();
+        await _azurite.StartAgainAsync(); // the blob and its container are gone
         // The first call-flow request meets the missing tables and provisions again.
         await host.Get<SessionStore>().OpenAsync(Guid.NewGuid().ToString("N"), null, null, null, "en-IN", CancellationToken.None);
         Assert.Equal(1, host.Get<StorageProvisioner>().Generation);

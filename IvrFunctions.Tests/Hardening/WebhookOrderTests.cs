@@ -40,8 +40,9 @@ public sealed class WebhookOrderTests : IAsyncLifetime
         Assert.True(await _harness.Turns.CountAsync(callSid, CancellationToken.None) <= 1);
         Assert.True(_harness.Telemetry.StagesOf(TurnIds.For(callSid, url), StageNames.Turn).Count <= 1);
         Assert.True(_harness.Recordings.RequestsFor(callSid) <= 1);
-        Assert.Equal(1, _harness.Telemetry.Sessions.Count(s => s.CallSid == callSid && s.Kind == SessionEventKind.Started));
-        Assert.Equal(1, _harness.Telemetry.Sessions.Count(s => s.CallSid == callSid && s.Kind == SessionEventKind.Ended));
+        var sessions = await _harness.SessionEventsAsync(callSid);
+        Assert.Equal(1, sessions.Count(s => s.Kind == SessionEventKind.Started));
+        Assert.Equal(1, sessions.Count(s => s.Kind == SessionEventKind.Ended));
         Assert.Empty(walk.ServerErrors);
     }
 
@@ -65,6 +66,6 @@ public sealed class WebhookOrderTests : IAsyncLifetime
         Assert.Equal(3, await _harness.Turns.CountAsync(callSid, CancellationToken.None));
         Assert.Equal(3, _harness.Recordings.RequestsFor(callSid));
         Assert.Empty(walk.ServerErrors);
-        Assert.True(_harness.Telemetry.Sessions.Count(s => s.CallSid == callSid && s.Kind == SessionEventKind.Ended) >= 1);
+        Assert.True((await _harness.SessionEventsAsync(callSid)).Count(s => s.Kind == SessionEventKind.Ended) >= 1);
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using IvrFunctions.Core.Answers;
+using IvrFunctions.Core.Sessions;
 using IvrFunctions.Core.Speech;
 using IvrFunctions.Core.Storage;
 using IvrFunctions.Core.Telemetry;
@@ -35,6 +36,13 @@ public sealed class CallFlowHarness : IAsyncDisposable
     public FakeRecordingServer Recordings { get; }
 
     public RecordingTelemetry Telemetry => _telemetry ?? throw new InvalidOperationException("This harness stores its telemetry in Table Storage.");
+
+    /// <summary>The call's session events recorded so far, once every one the webhooks queued (they wait for their open-call count) is recorded.</summary>
+    public async Task<IReadOnlyList<SessionEvent>> SessionEventsAsync(string callSid)
+    {
+        await Get<OpenCallTracker>().WhenRecordedAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        return [.. Telemetry.Sessions.Where(s => s.CallSid == callSid)];
+    }
 
     public FakeSpeechToText Speech { get; }
 
