@@ -30,8 +30,8 @@ public sealed class HealthEndpointTests
     [Fact]
     public async Task Health_StorageNotListening_Returns503NamingTheProblem()
     {
-        var closedPort = AzuriteProcess.FreePort();
-        var unreachable = new AzuriteSettings(closedPort, closedPort, closedPort, null).ConnectionString;
+        using var closed = new RefusingPort();
+        var unreachable = new AzuriteSettings(closed.Port, closed.Port, closed.Port, null).ConnectionString;
         await using var server = await SelfHostServer.StartAsync(unreachable);
 
         var response = await server.Client.GetAsync("/api/health");

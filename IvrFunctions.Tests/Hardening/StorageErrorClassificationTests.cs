@@ -17,7 +17,8 @@ public sealed class StorageErrorClassificationTests
     [Fact]
     public async Task StorageNotListening_EveryStoreOperation_ThrowsClassifiedStorageFailure()
     {
-        var nothing = new AzuriteSettings(AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), DataFolder: null);
+        using var refusing = new RefusingPort();
+        var nothing = new AzuriteSettings(refusing.Port, refusing.Port, refusing.Port, DataFolder: null);
         await using var server = await SelfHostServer.StartAsync(nothing.ConnectionString);
         var turns = server.Services.GetRequiredService<TurnStore>();
         var sessions = server.Services.GetRequiredService<SessionStore>();

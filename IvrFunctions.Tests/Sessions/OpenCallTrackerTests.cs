@@ -60,7 +60,8 @@ public sealed class OpenCallTrackerTests
     {
         var telemetry = new RecordingTelemetry();
         // Nothing listens on this port: the register's storage calls fail once the SDK's retries run out.
-        var unreachable = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={IvrFunctions.SelfHost.Azurite.AzuriteSettings.DevelopmentAccountKey};TableEndpoint=http://127.0.0.1:{IvrFunctions.SelfHost.Azurite.AzuriteProcess.FreePort()}/devstoreaccount1;";
+        using var refusing = new RefusingPort();
+        var unreachable = new IvrFunctions.SelfHost.Azurite.AzuriteSettings(refusing.Port, refusing.Port, refusing.Port, null).ConnectionString;
         using var tracker = new OpenCallTracker(Register(unreachable), await TurnStoreAsync(await TestAzurite.ConnectionStringAsync()), telemetry, NullLogger<OpenCallTracker>.Instance);
         await tracker.StartAsync(CancellationToken.None);
 
