@@ -8,9 +8,6 @@ using IvrFunctions.Core.Storage;
 using IvrFunctions.Core.Turns;
 using IvrFunctions.SelfHost.Azurite;
 using IvrFunctions.SelfHost.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace IvrFunctions.LoadDriver;
 
@@ -39,7 +36,7 @@ static class LoadRun
         var time = TimeProvider.System;
 
         await using var azurite = await AzuriteProcess.StartAsync(new AzuriteSettings(AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), null));
-        await using var recordings = await LoopbackApp.StartAsync(app => app.MapGet("/rec/{name}", () => Results.Bytes(Wav.Silence(1), "audio/wav")));
+        await using var recordings = await LoopbackWebApp.StartAsync(app => app.MapGet("/rec/{name}", () => Results.Bytes(Wav.Silence(1), "audio/wav")));
         var host = SelfHostApplication.Build(
             [
                 "--urls=http://127.0.0.1:0",
@@ -63,7 +60,7 @@ static class LoadRun
         try
         {
             await host.Services.GetRequiredService<StorageProvisioner>().EnsureCreatedAsync();
-            var baseAddress = new Uri(host.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+            var baseAddress = LoopbackWebApp.AddressOf(host.Services);
             using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, MaxConnectionsPerServer = 512 })
             {
                 BaseAddress = baseAddress,

@@ -6,9 +6,6 @@ using IvrFunctions.Core.Telemetry.Storage;
 using IvrFunctions.SelfHost.Azurite;
 using IvrFunctions.SelfHost.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -114,8 +111,7 @@ sealed class InsightsBenchmarkHost : IAsyncDisposable
             ],
             services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(time)));
         await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        Client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(10) };
+        Client = new HttpClient { BaseAddress = LoopbackWebApp.AddressOf(_app.Services), Timeout = TimeSpan.FromMinutes(10) };
         Client.DefaultRequestHeaders.Add("x-functions-key", Key);
         Client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
     }

@@ -5,9 +5,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using IvrFunctions.Core.Http;
 using IvrFunctions.Core.Turns;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using IvrFunctions.SelfHost.Hosting;
 
 namespace IvrFunctions.SelfHost.Simulator;
 
@@ -183,7 +181,7 @@ public static class CallSimulator
     }
 
     /// <summary>The question recording on a loopback URL, as Exotel's recording host would serve it.</summary>
-    sealed class RecordingHost(WebApplication app, string url) : IAsyncDisposable
+    sealed class RecordingHost(LoopbackWebApp app, string url) : IAsyncDisposable
     {
         public string Url { get; } = url;
 
@@ -192,21 +190,11 @@ public static class CallSimulator
             var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
             var extension = Path.GetExtension(path).ToLowerInvariant();
             var contentType = extension switch { ".mp3" => "audio/mpeg", ".ogg" => "audio/ogg", ".flac" => "audio/flac", _ => "audio/wav" };
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders();
-            var app = builder.Build();
             var name = $"{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}{(extension.Length > 0 ? extension : ".wav")}";
-            app.MapGet($"/recordings/{name}", () => Results.Bytes(bytes, contentType));
-            await app.StartAsync(cancellationToken);
-            var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-            return new RecordingHost(app, $"{address.TrimEnd('/')}/recordings/{name}");
+            var app = await LoopbackWebApp.StartAsync(app => app.MapGet($"/recordings/{name}", () => Results.Bytes(bytes, contentType)), cancellationToken);
+            return new RecordingHost(app, $"{app.BaseAddress}recordings/{name}");
         }
 
-        public async ValueTask DisposeAsync()
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
+        public ValueTask DisposeAsync() => app.DisposeAsync();
     }
 }

@@ -1,13 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text;
+using IvrFunctions.SelfHost.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace IvrFunctions.Tests.Fakes;
 
@@ -17,17 +12,8 @@ namespace IvrFunctions.Tests.Fakes;
 /// </summary>
 public abstract class LoopbackServer : IAsyncDisposable
 {
-    readonly WebApplication _app;
     readonly ConcurrentQueue<ScriptedResponse> _script = new();
-
-    protected LoopbackServer()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        _app = builder.Build();
-        _app.Run(HandleAsync);
-    }
+    LoopbackWebApp? _app;
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -48,9 +34,8 @@ public abstract class LoopbackServer : IAsyncDisposable
 
     protected async Task StartAsync()
     {
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        _app = await LoopbackWebApp.StartAsync(app => app.Run(HandleAsync));
+        BaseAddress = _app.BaseAddress;
     }
 
     /// <summary>Answers a request the script did not take.</summary>
@@ -103,8 +88,11 @@ public abstract class LoopbackServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
         GC.SuppressFinalize(this);
     }
 }

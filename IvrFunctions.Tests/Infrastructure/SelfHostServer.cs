@@ -1,9 +1,6 @@
 using System.Net.Http.Headers;
 using IvrFunctions.SelfHost.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IvrFunctions.Tests.Infrastructure;
@@ -48,8 +45,7 @@ public sealed class SelfHostServer : IAsyncDisposable
         ];
         var app = SelfHostApplication.Build(args, configureServices);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new SelfHostServer(app, new Uri(address));
+        return new SelfHostServer(app, LoopbackWebApp.AddressOf(app.Services));
     }
 
     /// <summary>A client that sends the key in the header, as scripts would.</summary>

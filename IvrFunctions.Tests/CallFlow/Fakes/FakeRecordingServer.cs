@@ -1,13 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text;
+using IvrFunctions.SelfHost.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace IvrFunctions.Tests.CallFlow.Fakes;
 
@@ -20,15 +15,13 @@ public sealed class FakeRecordingServer : IAsyncDisposable
     public const string ApiKey = "exo-key";
     public const string ApiToken = "exo-token";
 
-    readonly WebApplication _app;
+    LoopbackWebApp _app = null!;
 
-    FakeRecordingServer(WebApplication app, int port)
+    FakeRecordingServer()
     {
-        _app = app;
-        Port = port;
     }
 
-    public int Port { get; }
+    public int Port => _app.BaseAddress.Port;
 
     public ConcurrentQueue<(string Host, string Path, string? Authorization)> Requests { get; } = new();
 
@@ -42,15 +35,17 @@ public sealed class FakeRecordingServer : IAsyncDisposable
 
     public static async Task<FakeRecordingServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        FakeRecordingServer? server = null;
+        var server = new FakeRecordingServer();
+        server._app = await LoopbackWebApp.StartAsync(app => Map(app, server));
+        return server;
+    }
+
+    static void Map(WebApplication app, FakeRecordingServer server)
+    {
         var expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{ApiKey}:{ApiToken}"));
         app.Use(async (context, next) =>
         {
-            server!.Requests.Enqueue((context.Request.Host.Host, context.Request.Path.Value ?? string.Empty, context.Request.Headers.Authorization.ToString()));
+            server.Requests.Enqueue((context.Request.Host.Host, context.Request.Path.Value ?? string.Empty, context.Request.Headers.Authorization.ToString()));
             if (context.Request.Headers.Authorization.ToString() != expected && !context.Request.Path.StartsWithSegments("/open"))
             {
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
@@ -85,7 +80,7 @@ public sealed class FakeRecordingServer : IAsyncDisposable
         app.MapGet("/redirect-same/{name}", () => Results.Redirect("/rec/moved.wav"));
         app.MapGet("/status/{code:int}/{name}", (int code) => Results.StatusCode(code));
         app.MapGet("/files/{name}", (string name) =>
-            server!.Files.TryGetValue(name, out var bytes) ? Results.Bytes(bytes, "audio/wav") : Results.NotFound());
+            server.Files.TryGetValue(name, out var bytes) ? Results.Bytes(bytes, "audio/wav") : Results.NotFound());
         app.MapGet("/redirect-to/{name}", (string to) => Results.Redirect(to));
         app.MapGet("/slow-hour/{name}.wav", async (HttpContext context) =>
         {
@@ -102,16 +97,7 @@ public sealed class FakeRecordingServer : IAsyncDisposable
                 await Task.Delay(20, context.RequestAborted);
             }
         });
-
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        server = new FakeRecordingServer(app, new Uri(address).Port);
-        return server;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 }
