@@ -50,7 +50,7 @@ sealed class TelemetryFixture : IDisposable
 
     public static TelemetryOptions NewOptions(string prefix, int capacity = 100_000) => new()
     {
-        RecordsTable = prefix + "rec" + Guid.NewGuid().ToString("N")[..12],
+        RecordsTablePrefix = prefix + "rec" + Guid.NewGuid().ToString("N")[..12],
         RollupsTable = prefix + "rol" + Guid.NewGuid().ToString("N")[..12],
         HourlyRollupsTable = prefix + "hrl" + Guid.NewGuid().ToString("N")[..12],
         CallerHashKey = "benchmark-caller-hash-key-0123456789",

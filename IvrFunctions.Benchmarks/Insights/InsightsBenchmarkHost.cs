@@ -103,7 +103,7 @@ sealed class InsightsBenchmarkHost : IAsyncDisposable
                 $"--AzureWebJobsStorage={_azurite.Settings.ConnectionString}",
                 $"--Ivr:FunctionKey={Key}",
                 $"--Telemetry:CallerHashKey={Options.CallerHashKey}",
-                $"--Telemetry:RecordsTable={Options.RecordsTable}",
+                $"--Telemetry:RecordsTablePrefix={Options.RecordsTablePrefix}",
                 $"--Telemetry:RollupsTable={Options.RollupsTable}",
                 $"--Telemetry:HourlyRollupsTable={Options.HourlyRollupsTable}",
                 "--Alerts:Enabled=false",

@@ -5,8 +5,11 @@ public static class StorageNames
 {
     public const string SessionsTable = "IvrSessions";
 
-    /// <summary>Raw telemetry records (stage, usage, cache, session, error), partitioned by kind and minute.</summary>
-    public const string TelemetryRecordsTable = "IvrTelemetryRecords";
+    /// <summary>
+    /// Raw telemetry records (stage, usage, cache, session, error): one table per UTC hour named this prefix plus
+    /// <c>yyyyMMddHH</c>, created by the telemetry flusher as hours begin (so not in <see cref="Tables"/>).
+    /// </summary>
+    public const string TelemetryRecordsTablePrefix = "IvrTelemetryRecords";
 
     /// <summary>Telemetry rollups per minute bucket, one row per writer shard.</summary>
     public const string TelemetryRollupsTable = "IvrTelemetryRollups";
@@ -26,7 +29,7 @@ public static class StorageNames
     public const string AlertsTable = "IvrAlerts";
 
     public static readonly IReadOnlyList<string> Tables =
-        [SessionsTable, OpenCallsTable, TurnsTable, ResponseCacheTable, TelemetryRecordsTable, TelemetryRollupsTable, TelemetryHourlyRollupsTable, AlertsTable];
+        [SessionsTable, OpenCallsTable, TurnsTable, ResponseCacheTable, TelemetryRollupsTable, TelemetryHourlyRollupsTable, AlertsTable];
 
     public const string AnswersContainer = "answers";
 

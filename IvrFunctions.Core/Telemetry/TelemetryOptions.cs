@@ -7,8 +7,11 @@ public sealed class TelemetryOptions
 {
     public const string SectionName = "Telemetry";
 
-    /// <summary>Table for raw records. The default value is <see cref="StorageNames.TelemetryRecordsTable"/>.</summary>
-    public string RecordsTable { get; set; } = StorageNames.TelemetryRecordsTable;
+    /// <summary>
+    /// Name prefix of the raw-record tables, one per UTC hour (<c>{prefix}{yyyyMMddHH}</c>): letters and digits, starting with a
+    /// letter, at most 53 characters. The default value is <see cref="StorageNames.TelemetryRecordsTablePrefix"/>.
+    /// </summary>
+    public string RecordsTablePrefix { get; set; } = StorageNames.TelemetryRecordsTablePrefix;
 
     /// <summary>Table for minute rollups. The default value is <see cref="StorageNames.TelemetryRollupsTable"/>.</summary>
     public string RollupsTable { get; set; } = StorageNames.TelemetryRollupsTable;

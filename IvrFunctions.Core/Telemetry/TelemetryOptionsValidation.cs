@@ -8,6 +8,9 @@ sealed class TelemetryOptionsValidation : IValidateOptions<TelemetryOptions>
 {
     public const int MinimumKeyLength = 16;
 
+    /// <summary>Table names are at most 63 characters, and the hour adds 10.</summary>
+    public const int MaximumRecordsPrefixLength = 53;
+
     public ValidateOptionsResult Validate(string? name, TelemetryOptions options)
     {
         var errors = new List<string>();
@@ -24,6 +27,12 @@ sealed class TelemetryOptionsValidation : IValidateOptions<TelemetryOptions>
         if (options.BufferCapacity < 1)
         {
             errors.Add($"{ConfigurationKey.Describe($"{TelemetryOptions.SectionName}:BufferCapacity")} must be at least 1; got {options.BufferCapacity}.");
+        }
+
+        if (options.RecordsTablePrefix is not { Length: >= 2 and <= MaximumRecordsPrefixLength } prefix
+            || !char.IsAsciiLetter(prefix[0]) || !prefix.All(char.IsAsciiLetterOrDigit))
+        {
+            errors.Add($"{ConfigurationKey.Describe($"{TelemetryOptions.SectionName}:RecordsTablePrefix")} must be 2 to {MaximumRecordsPrefixLength} letters or digits starting with a letter (an hour, yyyyMMddHH, is appended to make each table name); got '{options.RecordsTablePrefix}'.");
         }
 
         if (options.RetentionDays < 1)

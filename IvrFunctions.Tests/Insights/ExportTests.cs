@@ -247,12 +247,12 @@ public sealed class ExportTests(SeededHostFixture fixture) : IClassFixture<Seede
             await using var body = await response.Content.ReadAsStreamAsync();
             var buffer = new byte[16 * 1024];
             var n = await body.ReadAsync(buffer);
-            debug.Append($"first bytes at {clock.ElapsedMilliseconds} ms, queries {recorder.Queries(host.RecordsTable).Count}; ");
+            debug.Append($"first bytes at {clock.ElapsedMilliseconds} ms, queries {recorder.Queries(host.RecordsTablePrefix).Count}; ");
             Assert.StartsWith(CsvExportWriter.Header, System.Text.Encoding.UTF8.GetString(buffer, 0, n), StringComparison.Ordinal);
         }
 
         // The server notices the closed connection, cancels the export, and its reads stop; the ~14 segments were never all read.
-        var records = host.Server.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TelemetryOptions>>().Value.RecordsTable;
+        var records = host.Server.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TelemetryOptions>>().Value.RecordsTablePrefix;
         // The export's queries (the retention service also lists the table, by kind prefix only).
         int ExportQueries() => recorder.Queries(records).Count(f => f.Contains("'error-2026", StringComparison.Ordinal));
 
@@ -272,7 +272,7 @@ public sealed class ExportTests(SeededHostFixture fixture) : IClassFixture<Seede
             queried = latest;
         }
 
-        debug.Append($"settled at {clock.ElapsedMilliseconds} ms, queries {recorder.Queries(host.RecordsTable).Count}; ");
+        debug.Append($"settled at {clock.ElapsedMilliseconds} ms, queries {recorder.Queries(host.RecordsTablePrefix).Count}; ");
         await Task.Delay(1500);
         Assert.Equal(0, recorder.InFlight(records));
         Assert.Equal(queried, ExportQueries());

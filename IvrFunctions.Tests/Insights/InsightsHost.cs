@@ -23,7 +23,7 @@ sealed class InsightsHost : IAsyncDisposable
         OpenCallsTable = openCallsTable;
         Server = server;
         Time = time;
-        RecordsTable = recordsTable;
+        RecordsTablePrefix = recordsTable;
         RollupsTable = rollupsTable;
         AlertsTable = alertsTable;
         Client = server.KeyedClient();
@@ -35,7 +35,7 @@ sealed class InsightsHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public string RecordsTable { get; }
+    public string RecordsTablePrefix { get; }
 
     public string RollupsTable { get; }
 
@@ -55,7 +55,7 @@ sealed class InsightsHost : IAsyncDisposable
     public static async Task<InsightsHost> StartAsync(DateTimeOffset now, InsightsHost? tablesOf, Action<IServiceCollection>? services, params string[] settings)
     {
         var time = new FakeTimeProvider(now);
-        var records = tablesOf?.RecordsTable ?? TestAzurite.UniqueName("insrec");
+        var records = tablesOf?.RecordsTablePrefix ?? TestAzurite.UniqueName("insrec");
         var rollups = tablesOf?.RollupsTable ?? TestAzurite.UniqueName("insrol");
         var alerts = tablesOf?.AlertsTable ?? TestAzurite.UniqueName("insalert");
         var openCalls = tablesOf?.OpenCallsTable ?? TestAzurite.UniqueName("insopen");
@@ -72,7 +72,7 @@ sealed class InsightsHost : IAsyncDisposable
                 services?.Invoke(s);
             },
             [
-                $"--Telemetry:RecordsTable={records}",
+                $"--Telemetry:RecordsTablePrefix={records}",
                 $"--Telemetry:RollupsTable={rollups}",
                 $"--Telemetry:HourlyRollupsTable={rollups}h",
                 $"--Alerts:TableName={alerts}",

@@ -93,7 +93,7 @@ public sealed class SegmentedRecordReaderTests
 
         public TableServiceClient Service { get; }
 
-        public string RecordsTable => Harness.Options.RecordsTable;
+        public string RecordsTablePrefix => Harness.Options.RecordsTablePrefix;
 
         public static async Task<Setup> StartAsync(string prefix)
         {
@@ -165,11 +165,12 @@ public sealed class SegmentedRecordReaderTests
         Assert.Equal(2664, expected.Count);
         Assert.Equal(expected, read);
         // The busy minute (1,100 stage records) was read as row-key sub-ranges of its partitions, each within a page.
-        var busyMinute = setup.Recorder.Queries(setup.RecordsTable).Where(f => f.Contains("'stage-202611241007", StringComparison.Ordinal)).ToList();
+        var busyMinute = setup.Recorder.Queries(setup.RecordsTablePrefix).Where(f => f.Contains("'stage-202611241007", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, busyMinute.Count);
         Assert.All(busyMinute, f => Assert.Contains("RowKey", f, StringComparison.Ordinal));
-        // 2,664 records in 3 pages' worth of segments per busy kind and one segment per quiet kind: far fewer queries than minutes.
-        Assert.InRange(setup.Recorder.Queries(setup.RecordsTable).Count, 5, 12);
+        // Three hours with a record table: one segment per kind and hour, plus the busy stage hour's extra pages (far fewer
+        // queries than minutes).
+        Assert.InRange(setup.Recorder.Queries(setup.RecordsTablePrefix).Count, 15, 20);
     }
 
     [Fact]
@@ -210,7 +211,7 @@ public sealed class SegmentedRecordReaderTests
         // rollup counts, so the segment planned there as a few records holds two pages more.
         var extra = Enumerable.Range(0, 1500)
             .Select(i => new Seeded(TelemetryRecordKind.Stage, T0.AddMinutes(20).AddMilliseconds(7 + (10 * i)), $"x{i:D6}")).ToList();
-        var records = setup.Service.GetTableClient(setup.RecordsTable);
+        var records = setup.Service.GetTableClient(setup.Harness.Tables.RecordsTableName(T0.AddMinutes(20)));
         foreach (var batch in extra.Chunk(100))
         {
             await records.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
@@ -239,13 +240,13 @@ public sealed class SegmentedRecordReaderTests
         await SeedDayAsync(setup);
 
         var empty = await setup.ReadAsync(T0.AddDays(-31), T0.AddDays(-1), AllKinds);
-        var emptyQueries = setup.Recorder.Queries(setup.RecordsTable).Count;
+        var emptyQueries = setup.Recorder.Queries(setup.RecordsTablePrefix).Count;
         var read = await setup.ReadAsync(T0.AddDays(-29), T0.AddDays(1), AllKinds);
 
         Assert.Empty(empty);
-        Assert.Equal(AllKinds.Length, emptyQueries); // one per kind for 30 empty days (43,200 minutes)
+        Assert.Equal(0, emptyQueries); // 30 empty days have no record table: the table list says so, no record query is sent
         Assert.Equal(setup.Seed.Expected(T0.AddDays(-29), T0.AddDays(1), AllKinds), read);
-        Assert.InRange(setup.Recorder.Queries(setup.RecordsTable).Count - emptyQueries, 5, 12);
+        Assert.InRange(setup.Recorder.Queries(setup.RecordsTablePrefix).Count - emptyQueries, 25, 30); // only the 5 hours with a table, one query per kind each plus the busy pages
     }
 
     [Fact]
@@ -266,11 +267,11 @@ public sealed class SegmentedRecordReaderTests
             Assert.True(await records.MoveNextAsync());
             labels.Add(records.Current.CallSid!);
             await Task.Delay(1500); // let the read-ahead run as far as it may
-            var queriedWhileHeld = setup.Recorder.Queries(setup.RecordsTable).Count;
+            var queriedWhileHeld = setup.Recorder.Queries(setup.RecordsTablePrefix).Count;
             await Task.Delay(500);
 
             // Stage: the current segment and two more; cache: one segment. Nowhere near the 12 stage segments.
-            Assert.Equal(queriedWhileHeld, setup.Recorder.Queries(setup.RecordsTable).Count);
+            Assert.Equal(queriedWhileHeld, setup.Recorder.Queries(setup.RecordsTablePrefix).Count);
             Assert.InRange(queriedWhileHeld, 2, 4);
             while (await records.MoveNextAsync())
             {
@@ -279,8 +280,8 @@ public sealed class SegmentedRecordReaderTests
         }
 
         Assert.Equal(setup.Seed.Expected(T0, T0.AddHours(2), kinds), labels);
-        Assert.InRange(setup.Recorder.MaxInFlight(setup.RecordsTable), 1, 2);
-        Assert.Equal(0, setup.Recorder.InFlight(setup.RecordsTable));
+        Assert.InRange(setup.Recorder.MaxInFlight(setup.RecordsTablePrefix), 1, 2);
+        Assert.Equal(0, setup.Recorder.InFlight(setup.RecordsTablePrefix));
     }
 
     [Fact]
@@ -306,10 +307,10 @@ public sealed class SegmentedRecordReaderTests
                 }
             }
         });
-        var afterCancel = setup.Recorder.Queries(setup.RecordsTable).Count;
-        Assert.Equal(0, setup.Recorder.InFlight(setup.RecordsTable)); // every read stopped before the enumeration ended
+        var afterCancel = setup.Recorder.Queries(setup.RecordsTablePrefix).Count;
+        Assert.Equal(0, setup.Recorder.InFlight(setup.RecordsTablePrefix)); // every read stopped before the enumeration ended
         await Task.Delay(1000);
-        Assert.Equal(afterCancel, setup.Recorder.Queries(setup.RecordsTable).Count);
+        Assert.Equal(afterCancel, setup.Recorder.Queries(setup.RecordsTablePrefix).Count);
         // 6 segments of stage, 6 of usage, one each for the other kinds: the current and one more each had been started.
         Assert.InRange(afterCancel, 5, 7);
 
@@ -318,9 +319,9 @@ public sealed class SegmentedRecordReaderTests
             break; // a consumer that stops reading (the errors view stops at its scan limit)
         }
 
-        var afterBreak = setup.Recorder.Queries(setup.RecordsTable).Count;
-        Assert.Equal(0, setup.Recorder.InFlight(setup.RecordsTable));
+        var afterBreak = setup.Recorder.Queries(setup.RecordsTablePrefix).Count;
+        Assert.Equal(0, setup.Recorder.InFlight(setup.RecordsTablePrefix));
         await Task.Delay(1000);
-        Assert.Equal(afterBreak, setup.Recorder.Queries(setup.RecordsTable).Count);
+        Assert.Equal(afterBreak, setup.Recorder.Queries(setup.RecordsTablePrefix).Count);
     }
 }

@@ -12,8 +12,7 @@ sealed class TableRequestRecorder : HttpPipelinePolicy
 {
     readonly Lock _lock = new();
     readonly List<(string Table, string Filter)> _queries = [];
-    readonly Dictionary<string, int> _inFlight = [];
-    readonly Dictionary<string, int> _maxInFlight = [];
+    readonly List<(string Table, int Change)> _flight = []; // +1 sent, -1 answered, in order
 
     /// <summary>A table service client for Azurite with this recorder in its pipeline.</summary>
     public TableServiceClient Service(string connectionString)
@@ -23,12 +22,15 @@ sealed class TableRequestRecorder : HttpPipelinePolicy
         return new TableServiceClient(connectionString, options);
     }
 
-    /// <summary>The filters of the queries sent to <paramref name="table"/> so far.</summary>
+    /// <summary>
+    /// The filters of the queries sent to <paramref name="table"/> so far; a records-table prefix stands for all of its
+    /// hourly tables (<c>{prefix}{yyyyMMddHH}</c>).
+    /// </summary>
     public IReadOnlyList<string> Queries(string table)
     {
         lock (_lock)
         {
-            return [.. _queries.Where(q => q.Table == table).Select(q => q.Filter)];
+            return [.. _queries.Where(q => IsOf(q.Table, table)).Select(q => q.Filter)];
         }
     }
 
@@ -36,7 +38,7 @@ sealed class TableRequestRecorder : HttpPipelinePolicy
     {
         lock (_lock)
         {
-            return _inFlight.GetValueOrDefault(table);
+            return _flight.Where(f => IsOf(f.Table, table)).Sum(f => f.Change);
         }
     }
 
@@ -44,9 +46,22 @@ sealed class TableRequestRecorder : HttpPipelinePolicy
     {
         lock (_lock)
         {
-            return _maxInFlight.GetValueOrDefault(table);
+            int now = 0, max = 0;
+            foreach (var (name, change) in _flight)
+            {
+                if (IsOf(name, table))
+                {
+                    now += change;
+                    max = Math.Max(max, now);
+                }
+            }
+
+            return max;
         }
     }
+
+    static bool IsOf(string name, string table) =>
+        name == table || (name.Length == table.Length + 10 && name.StartsWith(table, StringComparison.Ordinal) && name[table.Length..].All(char.IsAsciiDigit));
 
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
@@ -86,9 +101,7 @@ sealed class TableRequestRecorder : HttpPipelinePolicy
         lock (_lock)
         {
             _queries.Add((table, filter));
-            var now = _inFlight.GetValueOrDefault(table) + 1;
-            _inFlight[table] = now;
-            _maxInFlight[table] = Math.Max(_maxInFlight.GetValueOrDefault(table), now);
+            _flight.Add((table, 1));
         }
 
         return table;
@@ -103,7 +116,7 @@ sealed class TableRequestRecorder : HttpPipelinePolicy
 
         lock (_lock)
         {
-            _inFlight[table] = _inFlight.GetValueOrDefault(table) - 1;
+            _flight.Add((table, -1));
         }
     }
 

@@ -61,7 +61,7 @@ sealed class TelemetryHarness : IDisposable
 
     public static TelemetryOptions NewOptions(string prefix) => new()
     {
-        RecordsTable = TestAzurite.UniqueName(prefix + "rec"),
+        RecordsTablePrefix = TestAzurite.UniqueName(prefix + "rec"),
         RollupsTable = TestAzurite.UniqueName(prefix + "rol"),
         HourlyRollupsTable = TestAzurite.UniqueName(prefix + "hrl"),
         CallerHashKey = CallerHashKey,

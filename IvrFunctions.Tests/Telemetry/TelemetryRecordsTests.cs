@@ -137,6 +137,53 @@ public sealed class TelemetryRecordsTests
     }
 
     [Fact]
+    public async Task Flush_RecordsEitherSideOfAnHour_GoToTheirHoursTable_AndReadBackInOrder()
+    {
+        var hour = new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
+        var time = new FakeTimeProvider(hour.AddTicks(-1));
+        using var harness = new TelemetryHarness(await TelemetryHarness.ServiceAsync(), TelemetryHarness.NewOptions("hours"), time);
+        harness.Telemetry.RecordCacheLookup(new CacheLookup(CacheKinds.Audio, true, new TelemetryContext("call-1", "before")));
+        time.Advance(TimeSpan.FromTicks(1));
+        harness.Telemetry.RecordCacheLookup(new CacheLookup(CacheKinds.Audio, true, new TelemetryContext("call-1", "after")));
+        await harness.Flusher.FlushAsync();
+
+        foreach (var (tableHour, turn) in new[] { (hour.AddHours(-1), "before"), (hour, "after") })
+        {
+            var table = harness.Tables.RecordsFor(tableHour);
+            Assert.Equal(harness.Options.RecordsTablePrefix + tableHour.ToString("yyyyMMddHH", System.Globalization.CultureInfo.InvariantCulture), table.Name);
+            var rows = new List<TableEntity>();
+            await foreach (var entity in table.QueryAsync<TableEntity>())
+            {
+                rows.Add(entity);
+            }
+
+            Assert.Equal(turn, Assert.Single(rows).GetString("TurnId"));
+        }
+
+        var read = await harness.ReadAllAsync(hour.AddMinutes(-1), hour.AddMinutes(1));
+        Assert.Equal(["before", "after"], read.Select(r => r.TurnId));
+    }
+
+    [Fact]
+    public async Task Flush_HoursTableDeleted_IsCreatedAgain_AndNothingIsLost()
+    {
+        var time = new FakeTimeProvider(Start);
+        using var harness = new TelemetryHarness(await TelemetryHarness.ServiceAsync(), TelemetryHarness.NewOptions("recreate"), time);
+        harness.Telemetry.RecordCacheLookup(new CacheLookup(CacheKinds.Audio, true, new TelemetryContext("call-1", "first")));
+        await harness.Flusher.FlushAsync();
+        await harness.Tables.Service.DeleteTableAsync(harness.Tables.RecordsTableName(Start)); // e.g. storage reset under a running host
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        harness.Telemetry.RecordCacheLookup(new CacheLookup(CacheKinds.Audio, true, new TelemetryContext("call-1", "second")));
+        // The first attempt finds the table gone (this writer thought it existed); the retry creates it and writes the batch.
+        await Assert.ThrowsAnyAsync<Azure.RequestFailedException>(() => harness.Flusher.FlushAsync());
+        Assert.Equal(1, harness.Flusher.PendingRecords);
+        await harness.Flusher.FlushAsync();
+
+        Assert.Equal("second", Assert.Single(await harness.ReadAllAsync(Start, Start.AddMinutes(1))).TurnId);
+    }
+
+    [Fact]
     public async Task RecordSession_CallerNumberNeverStoredRaw_OnlyItsKeyedHash()
     {
         const string number = "+919876543210";
@@ -151,7 +198,7 @@ public sealed class TelemetryRecordsTests
             System.Text.Encoding.UTF8.GetBytes(TelemetryHarness.CallerHashKey), System.Text.Encoding.UTF8.GetBytes("919876543210")));
         Assert.All(sessions, s => Assert.Equal(expectedHash, s.CallerHash));
 
-        foreach (var table in new[] { harness.Tables.Records, harness.Tables.MinuteRollups, harness.Tables.HourlyRollups })
+        foreach (var table in new[] { harness.Tables.RecordsFor(Start), harness.Tables.MinuteRollups, harness.Tables.HourlyRollups })
         {
             await foreach (var entity in table.QueryAsync<TableEntity>())
             {
@@ -165,7 +212,7 @@ public sealed class TelemetryRecordsTests
     }
 
     [Fact]
-    public async Task Retention_DeletesRecordsAndMinuteRollupsPastRetention_KeepsRecentOnes()
+    public async Task Retention_DropsRecordHoursAndMinuteRollupsPastRetention_KeepsRecentOnes()
     {
         var time = new FakeTimeProvider(Start);
         var options = TelemetryHarness.NewOptions("ret");
@@ -173,7 +220,15 @@ public sealed class TelemetryRecordsTests
         using var harness = new TelemetryHarness(await TelemetryHarness.ServiceAsync(), options, time);
         harness.Telemetry.RecordCacheLookup(new CacheLookup(CacheKinds.Audio, true, new TelemetryContext("old", "old-turn")));
         await harness.Flusher.FlushAsync();
-        time.Advance(TimeSpan.FromDays(31));
+        // The cutoff will be Start + 1 day (09:58): the 08:00 hour before it ends by then, the 09:00 hour does not.
+        var cutoff = Start.AddDays(1);
+        time.SetUtcNow(cutoff.AddMinutes(-80));
+        harness.Telemetry.RecordCacheLookup(new CacheLookup(CacheKinds.Audio, true, new TelemetryContext("old", "ended-hour-turn")));
+        await harness.Flusher.FlushAsync();
+        time.SetUtcNow(cutoff.AddMinutes(-20));
+        harness.Telemetry.RecordCacheLookup(new CacheLookup(CacheKinds.Audio, true, new TelemetryContext("old", "cutoff-hour-turn")));
+        await harness.Flusher.FlushAsync();
+        time.SetUtcNow(Start.AddDays(31));
         harness.Telemetry.RecordCacheLookup(new CacheLookup(CacheKinds.Audio, false, new TelemetryContext("new", "new-turn")));
         await harness.Flusher.FlushAsync();
 
@@ -181,9 +236,20 @@ public sealed class TelemetryRecordsTests
             Microsoft.Extensions.Logging.Abstractions.NullLogger<TelemetryRetention>.Instance);
         var result = await retention.PurgeAsync();
 
-        Assert.Equal(1, result.RecordsDeleted);
+        Assert.Equal(cutoff, result.Cutoff);
+        Assert.Equal(2, result.RecordTablesDropped);
         Assert.True(result.RollupRowsDeleted >= 1);
         Assert.Empty(await harness.ReadAllAsync(Start, Start.AddHours(1)));
+        Assert.Empty(await harness.ReadAllAsync(cutoff.AddHours(-2), cutoff.AddHours(-1)));
+        var hoursLeft = new List<DateTimeOffset>();
+        await foreach (var hour in harness.Tables.ListRecordHoursAsync(Start, time.GetUtcNow().AddHours(1)))
+        {
+            hoursLeft.Add(hour);
+        }
+
+        Assert.Equal([new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 25, 9, 0, 0, TimeSpan.Zero)], hoursLeft);
+        // Records of the hour the cutoff falls in stay until the whole hour has passed it.
+        Assert.Equal("cutoff-hour-turn", Assert.Single(await harness.ReadAllAsync(cutoff.AddHours(-1), cutoff)).TurnId);
         var left = await harness.ReadAllAsync(time.GetUtcNow().AddHours(-1), time.GetUtcNow().AddMinutes(1));
         Assert.Equal("new-turn", Assert.Single(left).TurnId);
         var oldMinutes = await harness.Reader.ReadRollupsAsync(Start, Start.AddMinutes(5), RollupGranularity.Minute);

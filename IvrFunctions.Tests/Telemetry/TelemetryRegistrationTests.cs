@@ -54,6 +54,19 @@ public sealed class TelemetryRegistrationTests
         Assert.Contains("Telemetry:CallerHashKey (env Telemetry__CallerHashKey) is required", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("1records")]
+    [InlineData("ivr-records")]
+    [InlineData("x")]
+    [InlineData("a12345678901234567890123456789012345678901234567890123")] // 54 characters: the hour would make 64
+    public void RecordsTablePrefixThatCannotNameATable_FailsNamingTheKey(string prefix)
+    {
+        using var provider = Build("Production", ("Telemetry:CallerHashKey", "a-long-enough-secret-key"), ("Telemetry:RecordsTablePrefix", prefix));
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<TelemetryOptions>>().Value);
+        Assert.Contains("Telemetry:RecordsTablePrefix (env Telemetry__RecordsTablePrefix) must be 2 to 53 letters or digits", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void OtlpEndpointSet_RegistersMetricAndTraceProviders()
     {

@@ -62,7 +62,7 @@ sealed class RecordSegmentRead
                 await gate.WaitAsync(cancellationToken);
                 try
                 {
-                    more = await pages.MoveNextAsync();
+                    more = await TelemetryReader.NextOrGoneAsync(pages);
                 }
                 finally
                 {

@@ -8,14 +8,15 @@ namespace IvrFunctions.Core.Telemetry.Storage;
 /// of about one page (1,000 records) sized from the rollups, several segments at once.
 /// <para>
 /// Why segments: one partition-range query per kind is paged by continuation, and Azurite answers every page by filtering the
-/// whole table and sorting every remaining match, so a long window costs more per page the more it holds. A segment is one
+/// whole table and sorting every remaining match, so a long query costs more per page the more it holds. A segment is one
 /// page, so nothing is re-sorted or re-filtered for a continuation, and segments are independent, so several are read at
-/// once (on Azure Table Storage, different partitions are served in parallel). Sizing: the hour rollups count each kind's
-/// records per hour; an hour with more than a page of some kind is looked up in the minute rollups (one query of that hour's
-/// partition, which counts every kind, so every kind plans that hour by the minute), and a minute with more than a page is
-/// cut into time sub-ranges by row key. Empty hours and minutes join the
-/// neighbouring segment, so a 30-day window with a few busy hours issues no query per empty minute; and because segments
-/// cover the window without gaps, records the rollups do not count (rollups lost or late) are still read.
+/// once (on Azure Table Storage, different partitions and tables are served in parallel). Records live in one table per hour
+/// (<see cref="TelemetryTables"/>), so segments never cross an hour, and hours without a table (found with one query of the
+/// table list) cost nothing. Sizing: the hour rollups count each kind's records per hour; an hour with more than a page of
+/// some kind is looked up in the minute rollups (one query of that hour's partition, which counts every kind, so every kind
+/// plans that hour by the minute), and a minute with more than a page is cut into time sub-ranges by row key. Empty minutes
+/// join the neighbouring segment; and because an hour's segments cover it without gaps, records the rollups do not count
+/// (rollups lost or late) are still read.
 /// </para>
 /// <para>
 /// Memory: each kind keeps its current segment and at most <c>parallelism</c> more read ahead, each buffering at most one
@@ -48,13 +49,24 @@ public sealed class SegmentedRecordReader(TelemetryTables tables, TelemetryReade
             yield break;
         }
 
+        var tableHours = new List<DateTimeOffset>();
+        await foreach (var hour in tables.ListRecordHoursAsync(from, to, cancellationToken))
+        {
+            tableHours.Add(hour);
+        }
+
+        if (tableHours.Count == 0)
+        {
+            yield break;
+        }
+
         var hours = await reader.ReadRecordCountsAsync(from, to, RollupGranularity.Hour, cancellationToken);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var gate = new SemaphoreSlim(parallelism, parallelism);
         var minutes = new MinuteCountCache(reader, hours, kinds, from, to, SegmentRecords, stop.Token);
         try
         {
-            var streams = kinds.Select(kind => ReadKindAsync(PlanAsync(kind, from, to, hours, minutes, stop.Token), gate, parallelism, columns, stop.Token)).ToList();
+            var streams = kinds.Select(kind => ReadKindAsync(PlanAsync(kind, from, to, tableHours, hours, minutes, stop.Token), gate, parallelism, columns, stop.Token)).ToList();
             await foreach (var record in TimeOrderedMerge.MergeAsync(streams, r => r.Timestamp, stop.Token))
             {
                 yield return record;
@@ -67,17 +79,20 @@ public sealed class SegmentedRecordReader(TelemetryTables tables, TelemetryReade
         }
     }
 
-    /// <summary>The segments of one kind, in time order, planned an hour at a time as the reads reach it.</summary>
+    /// <summary>
+    /// The segments of one kind, in time order, planned an hour at a time as the reads reach it. Only hours that have a record
+    /// table are planned, and no segment crosses an hour (each hour is its own table).
+    /// </summary>
     static async IAsyncEnumerable<RecordSegment> PlanAsync(TelemetryRecordKind kind, DateTimeOffset from, DateTimeOffset to,
-        IReadOnlyDictionary<(TelemetryRecordKind Kind, DateTimeOffset Bucket), long> hours, MinuteCountCache minutes,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        IReadOnlyList<DateTimeOffset> tableHours, IReadOnlyDictionary<(TelemetryRecordKind Kind, DateTimeOffset Bucket), long> hours,
+        MinuteCountCache minutes, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var builder = new RecordSegmentBuilder(kind, from, to, SegmentRecords);
         var planned = new List<RecordSegment>();
-        for (var hour = TimeBuckets.Floor(from, RollupGranularity.Hour); hour < to; hour += Hour)
+        foreach (var hour in tableHours)
         {
-            var start = Max(hour, from);
-            var end = Min(hour + Hour, to);
+            var start = TelemetryReader.Max(hour, from);
+            var end = TelemetryReader.Min(hour + Hour, to);
+            var builder = new RecordSegmentBuilder(kind, start, end, SegmentRecords);
             if (!minutes.IsBusy(hour))
             {
                 builder.Add(start, end, hours.GetValueOrDefault((kind, hour)), planned);
@@ -87,22 +102,17 @@ public sealed class SegmentedRecordReader(TelemetryTables tables, TelemetryReade
                 var perMinute = await minutes.GetAsync(hour, cancellationToken);
                 for (var minute = TimeBuckets.Floor(start, RollupGranularity.Minute); minute < end; minute += Minute)
                 {
-                    builder.Add(Max(minute, start), Min(minute + Minute, end), perMinute.GetValueOrDefault((kind, minute)), planned);
+                    builder.Add(TelemetryReader.Max(minute, start), TelemetryReader.Min(minute + Minute, end), perMinute.GetValueOrDefault((kind, minute)), planned);
                 }
             }
 
+            builder.Finish(planned);
             foreach (var segment in planned)
             {
                 yield return segment;
             }
 
             planned.Clear();
-        }
-
-        builder.Finish(planned);
-        foreach (var segment in planned)
-        {
-            yield return segment;
         }
     }
 
@@ -123,7 +133,7 @@ public sealed class SegmentedRecordReader(TelemetryTables tables, TelemetryReade
                     more = await segments.MoveNextAsync();
                     if (more)
                     {
-                        reads.Enqueue(RecordSegmentRead.Start(tables.Records, segments.Current, columns, gate, SegmentRecords, stop.Token));
+                        reads.Enqueue(RecordSegmentRead.Start(tables.RecordsFor(segments.Current.From), segments.Current, columns, gate, SegmentRecords, stop.Token));
                     }
                 }
 
@@ -151,7 +161,4 @@ public sealed class SegmentedRecordReader(TelemetryTables tables, TelemetryReade
         }
     }
 
-    static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
-
-    static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 }

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 namespace IvrFunctions.Core.Telemetry.Storage;
 
 /// <summary>
-/// Moves records from <see cref="TelemetryBuffer"/> to Table Storage: raw records as entity-group transactions per partition
-/// (at most 100 per transaction, upserts under deterministic row keys), then this writer's rollup rows (absolute values,
+/// Moves records from <see cref="TelemetryBuffer"/> to Table Storage: raw records into their hour's table (created as the hour
+/// begins) as entity-group transactions per partition (at most 100 per transaction, upserts under deterministic row keys), then this writer's rollup rows (absolute values,
 /// upsert replace). A batch taken from the buffer stays here until it is written, so while storage is down the buffer fills
 /// and then drops (counted); a retried batch rewrites the same rows, so recovery leaves no duplicates.
 /// </summary>
@@ -218,12 +218,18 @@ public sealed class TelemetryFlusher
             return;
         }
 
-        var chunks = pending.Records
-            .Select(TelemetryRecordEntity.ToEntity)
-            .GroupBy(e => e.PartitionKey)
-            .SelectMany(g => g.Chunk(MaxTransactionSize))
-            .ToList();
-        await SubmitAsync(_tables.Records, chunks, cancellationToken);
+        var transactions = new List<(TableClient Table, TableEntity[] Entities)>();
+        foreach (var hour in pending.Records.GroupBy(r => TimeBuckets.Floor(r.Timestamp, RollupGranularity.Hour)).OrderBy(g => g.Key))
+        {
+            var table = await _tables.EnsureRecordsTableAsync(hour.Key, cancellationToken);
+            transactions.AddRange(hour
+                .Select(TelemetryRecordEntity.ToEntity)
+                .GroupBy(e => e.PartitionKey)
+                .SelectMany(g => g.Chunk(MaxTransactionSize))
+                .Select(entities => (table, entities)));
+        }
+
+        await SubmitAsync(transactions, cancellationToken);
         pending.RecordsWritten = true;
     }
 
@@ -237,9 +243,10 @@ public sealed class TelemetryFlusher
 
         foreach (var granularity in new[] { RollupGranularity.Minute, RollupGranularity.Hour })
         {
-            var chunks = dirty.Where(d => d.State.Granularity == granularity).Select(d => d.Entity)
-                .GroupBy(e => e.PartitionKey).SelectMany(g => g.Chunk(MaxTransactionSize)).ToList();
-            await SubmitAsync(_tables.Rollups(granularity), chunks, cancellationToken);
+            var table = _tables.Rollups(granularity);
+            var transactions = dirty.Where(d => d.State.Granularity == granularity).Select(d => d.Entity)
+                .GroupBy(e => e.PartitionKey).SelectMany(g => g.Chunk(MaxTransactionSize)).Select(entities => (table, entities)).ToList();
+            await SubmitAsync(transactions, cancellationToken);
         }
 
         foreach (var (state, _) in dirty)
@@ -248,21 +255,22 @@ public sealed class TelemetryFlusher
         }
     }
 
-    async Task SubmitAsync(TableClient table, List<TableEntity[]> chunks, CancellationToken cancellationToken)
+    async Task SubmitAsync(List<(TableClient Table, TableEntity[] Entities)> transactions, CancellationToken cancellationToken)
     {
-        await Parallel.ForEachAsync(chunks, new ParallelOptions
+        await Parallel.ForEachAsync(transactions, new ParallelOptions
         {
-            MaxDegreeOfParallelism = WriteParallelismFor(chunks.Count),
+            MaxDegreeOfParallelism = WriteParallelismFor(transactions.Count),
             CancellationToken = cancellationToken,
-        }, async (chunk, token) =>
+        }, async (transaction, token) =>
         {
+            var (table, entities) = transaction;
             try
             {
-                await table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), token);
+                await table.SubmitTransactionAsync(entities.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), token);
             }
             catch (TableTransactionFailedException ex) when (IsRejection(ex.Status))
             {
-                await WriteOneByOneAsync(table, chunk, token);
+                await WriteOneByOneAsync(table, entities, token);
             }
         });
     }

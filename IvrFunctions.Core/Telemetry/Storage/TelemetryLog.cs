@@ -17,8 +17,8 @@ static partial class TelemetryLog
     [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "Telemetry shutdown flush incomplete: {Remaining} records not written ({Error})")]
     public static partial void ShutdownFlushIncomplete(ILogger logger, int remaining, string error);
 
-    [LoggerMessage(EventId = 5005, Level = LogLevel.Information, Message = "Telemetry retention: deleted {Records} records and {Rollups} rollup rows older than {Cutoff:o}")]
-    public static partial void RetentionDone(ILogger logger, long records, long rollups, DateTimeOffset cutoff);
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Information, Message = "Telemetry retention: dropped {RecordTables} hourly record tables and deleted {Rollups} rollup rows older than {Cutoff:o}")]
+    public static partial void RetentionDone(ILogger logger, long recordTables, long rollups, DateTimeOffset cutoff);
 
     [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "Telemetry retention failed ({Error}); the next run retries")]
     public static partial void RetentionFailed(ILogger logger, string error);

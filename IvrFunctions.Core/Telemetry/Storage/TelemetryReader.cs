@@ -15,6 +15,8 @@ public sealed class TelemetryReader(TelemetryTables tables)
     /// <summary>Entities per query page: Table Storage returns at most 1,000.</summary>
     public const int PageSize = 1000;
 
+    static readonly TimeSpan Hour = TimeSpan.FromHours(1);
+
     static readonly Dictionary<string, TelemetryRecordKind> CountedDimensions = new(StringComparer.Ordinal)
     {
         [RollupDimensions.Stage] = TelemetryRecordKind.Stage,
@@ -27,23 +29,41 @@ public sealed class TelemetryReader(TelemetryTables tables)
     static readonly string[] CountColumns = ["RowKey", "Count", "Started"];
 
     /// <summary>
-    /// Records of <paramref name="kind"/> with <c>from ≤ Timestamp &lt; to</c>, in time order. One partition-range query
-    /// (continued page by page), so memory stays bounded however large the window. Long windows are read faster by
-    /// <see cref="SegmentedRecordReader"/>.
+    /// Records of <paramref name="kind"/> with <c>from ≤ Timestamp &lt; to</c>, in time order: one partition-range query
+    /// (continued page by page) per hour that has a record table, so memory stays bounded however large the window. Long
+    /// windows are read faster by <see cref="SegmentedRecordReader"/>.
     /// </summary>
     public async IAsyncEnumerable<TelemetryRecord> ReadRecordsAsync(TelemetryRecordKind kind, DateTimeOffset from, DateTimeOffset to,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        if (to <= from)
+        await foreach (var hour in tables.ListRecordHoursAsync(from, to, cancellationToken))
         {
-            yield break;
-        }
-
-        await foreach (var entity in tables.Records.QueryAsync<TableEntity>(RecordFilter(kind, from, to), PageSize, cancellationToken: cancellationToken))
-        {
-            yield return TelemetryRecordEntity.FromEntity(entity);
+            var filter = RecordFilter(kind, Max(from, hour), Min(to, hour + Hour));
+            await using var entities = tables.RecordsFor(hour).QueryAsync<TableEntity>(filter, PageSize, cancellationToken: cancellationToken)
+                .GetAsyncEnumerator(cancellationToken);
+            while (await NextOrGoneAsync(entities))
+            {
+                yield return TelemetryRecordEntity.FromEntity(entities.Current);
+            }
         }
     }
+
+    /// <summary>Moves to the next entity; a table dropped since it was listed (retention) simply has no more.</summary>
+    internal static async ValueTask<bool> NextOrGoneAsync<T>(IAsyncEnumerator<T> entities)
+    {
+        try
+        {
+            return await entities.MoveNextAsync();
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return false;
+        }
+    }
+
+    internal static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    internal static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     /// <summary>
     /// The filter for records of <paramref name="kind"/> in <c>[from, to)</c>: the kind's minute partitions from the one holding

@@ -8,8 +8,8 @@ namespace IvrFunctions.Core.Telemetry.Storage;
 
 /// <summary>
 /// Deletes telemetry past its retention: raw records and minute rollups older than <see cref="TelemetryOptions.RetentionDays"/>,
-/// hour rollups older than <see cref="TelemetryOptions.RollupRetentionDays"/>. Whole partitions age out together, so each
-/// kind is one partition-range query plus batched deletes. Safe to run from both hosts at once (deleting a gone row is fine).
+/// hour rollups older than <see cref="TelemetryOptions.RollupRetentionDays"/>. Raw records go a whole hour's table at a time
+/// (an hour is dropped once all of it is past the cutoff); rollups go by partition-range query plus batched deletes. Safe to run from both hosts at once (deleting a gone row is fine).
 /// Called hourly by the SelfHost's background service and by the Functions app's timer trigger.
 /// </summary>
 public sealed class TelemetryRetention(TelemetryTables tables, IOptions<TelemetryOptions> options, TimeProvider time, ILogger<TelemetryRetention> logger)
@@ -24,21 +24,25 @@ public sealed class TelemetryRetention(TelemetryTables tables, IOptions<Telemetr
         try
         {
             await tables.EnsureCreatedAsync(cancellationToken);
-            long records = 0;
-            foreach (var kind in Enum.GetValues<TelemetryRecordKind>())
+            // Record tables whose whole hour ended by the cutoff (one table per hour: dropping it deletes the hour at once).
+            long recordTables = 0;
+            var hours = new List<DateTimeOffset>();
+            await foreach (var hour in tables.ListRecordHoursBeforeAsync(cutoff, cancellationToken))
             {
-                var prefix = TelemetrySchema.KindName(kind) + "-";
-                // Partitions whose whole minute ended by the cutoff.
-                var end = TelemetrySchema.RecordPartition(kind, TimeBuckets.Floor(cutoff, Rollups.RollupGranularity.Minute));
-                records += await DeleteRangeAsync(tables.Records, prefix, end, cancellationToken);
+                hours.Add(hour);
+            }
+
+            foreach (var hour in hours)
+            {
+                recordTables += await tables.DropRecordsTableAsync(hour, cancellationToken) ? 1 : 0;
             }
 
             long rollups = 0;
             // Minute rows live in hour partitions, hour rows in day partitions: delete the partitions wholly before the cutoffs.
             rollups += await DeleteRangeAsync(tables.MinuteRollups, "m", TelemetrySchema.RollupPartition(TimeBuckets.Floor(cutoff, Rollups.RollupGranularity.Hour), Rollups.RollupGranularity.Minute), cancellationToken);
             rollups += await DeleteRangeAsync(tables.HourlyRollups, "h", TelemetrySchema.RollupPartition(rollupCutoff, Rollups.RollupGranularity.Hour), cancellationToken);
-            TelemetryLog.RetentionDone(logger, records, rollups, cutoff);
-            return new RetentionResult(records, rollups, cutoff);
+            TelemetryLog.RetentionDone(logger, recordTables, rollups, cutoff);
+            return new RetentionResult(recordTables, rollups, cutoff);
         }
         catch (Exception ex) when (StorageFailures.IsStorageFailure(ex))
         {

@@ -1,3 +1,7 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Azure;
 using Azure.Data.Tables;
 using IvrFunctions.Core.Storage;
 using IvrFunctions.Core.Telemetry.Rollups;
@@ -6,11 +10,21 @@ using Microsoft.Extensions.Options;
 namespace IvrFunctions.Core.Telemetry.Storage;
 
 /// <summary>
-/// The records table and the two rollup tables (minute rows, hour rows) named by <see cref="TelemetryOptions"/>, created on
-/// first use. Minute and hour rows live apart so each read and each retention sweep only touches rows of its granularity.
+/// The raw-record tables, one per UTC hour (<c>{prefix}{yyyyMMddHH}</c>, created when the hour's first record is written), and
+/// the two rollup tables (minute rows, hour rows) named by <see cref="TelemetryOptions"/>.
+/// <para>
+/// Why a table per hour: a query's cost on Azurite grows with the whole table it runs against (every page filters every
+/// stored row), so one table for 30 days made a long export slower per page the more was stored. An hour's table holds only
+/// that hour, so an export's pages cost the same however much else is kept, and retention drops whole tables instead of
+/// deleting rows. Minute and hour rollups live apart so each read and each retention sweep only touches rows of its granularity.
+/// </para>
 /// </summary>
 public sealed class TelemetryTables
 {
+    static readonly TimeSpan Hour = TimeSpan.FromHours(1);
+
+    readonly ConcurrentDictionary<string, TableClient> _recordTables = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, byte> _createdRecordTables = new(StringComparer.Ordinal);
     volatile bool _created;
 
     public TelemetryTables(StorageAccount storage, IOptions<TelemetryOptions> options)
@@ -21,14 +35,15 @@ public sealed class TelemetryTables
     public TelemetryTables(TableServiceClient service, TelemetryOptions options)
     {
         Service = service;
-        Records = service.GetTableClient(options.RecordsTable);
+        RecordsTablePrefix = options.RecordsTablePrefix;
         MinuteRollups = service.GetTableClient(options.RollupsTable);
         HourlyRollups = service.GetTableClient(options.HourlyRollupsTable);
     }
 
     public TableServiceClient Service { get; }
 
-    public TableClient Records { get; }
+    /// <summary>What every raw-record table's name starts with; the hour (<c>yyyyMMddHH</c>, UTC) follows.</summary>
+    public string RecordsTablePrefix { get; }
 
     public TableClient MinuteRollups { get; }
 
@@ -39,6 +54,73 @@ public sealed class TelemetryTables
     /// <summary>The rollup table a rollup partition key (<c>m...</c> or <c>h...</c>) belongs to.</summary>
     public TableClient RollupsFor(string partitionKey) => partitionKey.StartsWith('m') ? MinuteRollups : HourlyRollups;
 
+    /// <summary>The name of the table holding records of the hour containing <paramref name="time"/>.</summary>
+    public string RecordsTableName(DateTimeOffset time) => RecordsTablePrefix + TimeBuckets.Format(time, TimeBuckets.HourFormat);
+
+    /// <summary>The table holding records of the hour containing <paramref name="time"/> (it may not exist).</summary>
+    public TableClient RecordsFor(DateTimeOffset time) =>
+        _recordTables.GetOrAdd(RecordsTableName(time), static (name, service) => service.GetTableClient(name), Service);
+
+    /// <summary>The hour's record table, created first unless this process already made sure it exists.</summary>
+    public async Task<TableClient> EnsureRecordsTableAsync(DateTimeOffset time, CancellationToken cancellationToken = default)
+    {
+        var table = RecordsFor(time);
+        if (!_createdRecordTables.ContainsKey(table.Name))
+        {
+            await table.CreateIfNotExistsAsync(cancellationToken);
+            if (_createdRecordTables.Count > 48)
+            {
+                _createdRecordTables.Clear(); // a long-running writer moves on hour by hour; forgetting only costs one more create
+                _recordTables.Clear();
+            }
+
+            _createdRecordTables.TryAdd(table.Name, 0);
+        }
+
+        return table;
+    }
+
+    /// <summary>
+    /// The start of every hour overlapping <c>[from, to)</c> that has a record table, in time order: one query of the table
+    /// list, so a window's empty hours cost nothing. Other tables whose names merely start with the prefix are ignored.
+    /// </summary>
+    public async IAsyncEnumerable<DateTimeOffset> ListRecordHoursAsync(DateTimeOffset from, DateTimeOffset to,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (to <= from)
+        {
+            yield break;
+        }
+
+        var low = RecordsTableName(from);
+        var high = RecordsTableName(to - TimeSpan.FromTicks(1));
+        await foreach (var hour in ListRecordHoursAsync(TableClient.CreateQueryFilter($"TableName ge {low} and TableName le {high}"), cancellationToken))
+        {
+            yield return hour;
+        }
+    }
+
+    /// <summary>The start of every hour before <paramref name="before"/> that has a record table (retention's list).</summary>
+    public IAsyncEnumerable<DateTimeOffset> ListRecordHoursBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken = default) =>
+        ListRecordHoursAsync(TableClient.CreateQueryFilter($"TableName ge {RecordsTablePrefix + "0"} and TableName lt {RecordsTableName(TimeBuckets.Floor(before, RollupGranularity.Hour))}"),
+            cancellationToken);
+
+    /// <summary>Drops the record table of the hour containing <paramref name="time"/>; true when it existed.</summary>
+    public async Task<bool> DropRecordsTableAsync(DateTimeOffset time, CancellationToken cancellationToken = default)
+    {
+        var name = RecordsTableName(time);
+        _createdRecordTables.TryRemove(name, out _);
+        try
+        {
+            await Service.DeleteTableAsync(name, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return false; // already gone (another instance's retention run)
+        }
+    }
+
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
         if (_created)
@@ -46,12 +128,54 @@ public sealed class TelemetryTables
             return;
         }
 
-        await Records.CreateIfNotExistsAsync(cancellationToken);
         await MinuteRollups.CreateIfNotExistsAsync(cancellationToken);
         await HourlyRollups.CreateIfNotExistsAsync(cancellationToken);
         _created = true;
     }
 
-    /// <summary>Forgets that the tables exist (after a "table not found"), so the next write creates them again.</summary>
-    public void Reset() => _created = false;
+    /// <summary>Forgets which tables exist (after a "table not found"), so the next write creates them again.</summary>
+    public void Reset()
+    {
+        _created = false;
+        _createdRecordTables.Clear();
+    }
+
+    async IAsyncEnumerable<DateTimeOffset> ListRecordHoursAsync(string filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var hours = new List<DateTimeOffset>();
+        await foreach (var table in Service.QueryAsync(filter, cancellationToken: cancellationToken))
+        {
+            if (TryParseHour(table.Name, out var hour))
+            {
+                hours.Add(hour);
+            }
+        }
+
+        hours.Sort();
+        foreach (var hour in hours)
+        {
+            yield return hour;
+        }
+    }
+
+    bool TryParseHour(string tableName, out DateTimeOffset hour)
+    {
+        hour = default;
+        var suffix = tableName.AsSpan(Math.Min(tableName.Length, RecordsTablePrefix.Length));
+        if (tableName.Length != RecordsTablePrefix.Length + TimeBuckets.HourFormat.Length
+            || !tableName.StartsWith(RecordsTablePrefix, StringComparison.OrdinalIgnoreCase)
+            || suffix.ContainsAnyExcept("0123456789"))
+        {
+            return false;
+        }
+
+        if (!DateTime.TryParseExact(suffix, TimeBuckets.HourFormat, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+        {
+            return false;
+        }
+
+        hour = new DateTimeOffset(parsed, TimeSpan.Zero);
+        return true;
+    }
 }
