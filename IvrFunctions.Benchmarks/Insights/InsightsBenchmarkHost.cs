@@ -78,19 +78,32 @@ sealed class InsightsBenchmarkHost : IAsyncDisposable
     /// Seeds <paramref name="count"/> records over <c>[start, ...)</c> through the real flusher (raw records and their rollups);
     /// returns the time of the last one.
     /// </summary>
-    public async Task<DateTimeOffset> SeedRecordsAsync(int count, DateTimeOffset start, TimeSpan step)
+    /// <summary>
+    /// Seeds <paramref name="count"/> records of <see cref="RecordMix"/> from <paramref name="start"/>, <paramref name="step"/>
+    /// apart besides the stages' own durations, as <paramref name="streams"/> writers recording side by side (each its own
+    /// clock from <paramref name="start"/> and its own share), so a window can hold as many records per hour as busy traffic
+    /// would. Returns the latest time any writer reached.
+    /// </summary>
+    public async Task<DateTimeOffset> SeedRecordsAsync(int count, DateTimeOffset start, TimeSpan step, int streams = 1)
     {
-        var time = new FakeTimeProvider(start);
         Options.WriteParallelism = 8;
-        using var fixture = new TelemetryFixture(Options, time, Service);
         const int chunk = 20_000;
-        for (var done = 0; done < count; done += chunk)
+        var last = start;
+        for (var s = 0; s < streams; s++)
         {
-            RecordMix.Record(fixture.Telemetry, time, Math.Min(chunk, count - done), step, seed: 1000 + (done / chunk));
-            await fixture.Flusher!.FlushAsync();
+            var time = new FakeTimeProvider(start);
+            using var fixture = new TelemetryFixture(Options, time, Service);
+            var share = (count / streams) + (s < count % streams ? 1 : 0);
+            for (var done = 0; done < share; done += chunk)
+            {
+                RecordMix.Record(fixture.Telemetry, time, Math.Min(chunk, share - done), step, seed: 1000 + (1000 * s) + (done / chunk));
+                await fixture.Flusher!.FlushAsync();
+            }
+
+            last = time.GetUtcNow() > last ? time.GetUtcNow() : last;
         }
 
-        return time.GetUtcNow();
+        return last;
     }
 
     public async Task StartHostAsync(DateTimeOffset now)
