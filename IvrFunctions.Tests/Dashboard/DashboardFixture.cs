@@ -44,7 +44,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         Host = await SelfHostServer.StartAsync(
             null,
             services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time)),
-            $"--Telemetry:RecordsTablePrefix={TestAzurite.UniqueName("dashrec")}",
+            $"--Telemetry:RecordsTablePrefix={TestAzurite.UniqueRecordsPrefix("dashrec")}",
             $"--Telemetry:RollupsTable={TestAzurite.UniqueName("dashrol")}",
             $"--Telemetry:HourlyRollupsTable={TestAzurite.UniqueName("dashrolh")}",
             $"--Alerts:TableName={TestAzurite.UniqueName("dashalert")}",

@@ -16,7 +16,7 @@ public sealed class WebhookFloodTests : IAsyncLifetime
     public async Task InitializeAsync() => _harness = await CallFlowHarness.StartAsync(
         null,
         storedTelemetry: true,
-        $"--Telemetry:RecordsTablePrefix={TestAzurite.UniqueName("floodrec")}",
+        $"--Telemetry:RecordsTablePrefix={TestAzurite.UniqueRecordsPrefix("floodrec")}",
         $"--Telemetry:RollupsTable={TestAzurite.UniqueName("floodmin")}",
         $"--Telemetry:HourlyRollupsTable={TestAzurite.UniqueName("floodhour")}",
         "--Telemetry:FlushInterval=00:00:00.200");

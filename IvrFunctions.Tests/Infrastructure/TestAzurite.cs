@@ -35,6 +35,13 @@ public static class TestAzurite
         return azurite;
     }
 
+    /// <summary>A unique records-table prefix: short enough (40 characters) for the kind and the hour to follow it in a table name.</summary>
+    public static string UniqueRecordsPrefix(string prefix)
+    {
+        var name = UniqueName(prefix.Length > 24 ? prefix[..24] : prefix);
+        return name.Length > 40 ? name[..40] : name;
+    }
+
     /// <summary>A name unique to one test, valid for both tables (alphanumeric) and containers (lower case).</summary>
     public static string UniqueName(string prefix) => $"{prefix}{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 32, 63)].ToLowerInvariant();
 }

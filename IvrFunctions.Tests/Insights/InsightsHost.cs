@@ -55,7 +55,7 @@ sealed class InsightsHost : IAsyncDisposable
     public static async Task<InsightsHost> StartAsync(DateTimeOffset now, InsightsHost? tablesOf, Action<IServiceCollection>? services, params string[] settings)
     {
         var time = new FakeTimeProvider(now);
-        var records = tablesOf?.RecordsTablePrefix ?? TestAzurite.UniqueName("insrec");
+        var records = tablesOf?.RecordsTablePrefix ?? TestAzurite.UniqueRecordsPrefix("insrec");
         var rollups = tablesOf?.RollupsTable ?? TestAzurite.UniqueName("insrol");
         var alerts = tablesOf?.AlertsTable ?? TestAzurite.UniqueName("insalert");
         var openCalls = tablesOf?.OpenCallsTable ?? TestAzurite.UniqueName("insopen");

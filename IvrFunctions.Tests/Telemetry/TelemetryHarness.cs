@@ -61,7 +61,7 @@ sealed class TelemetryHarness : IDisposable
 
     public static TelemetryOptions NewOptions(string prefix) => new()
     {
-        RecordsTablePrefix = TestAzurite.UniqueName(prefix + "rec"),
+        RecordsTablePrefix = TestAzurite.UniqueRecordsPrefix(prefix + "rec"),
         RollupsTable = TestAzurite.UniqueName(prefix + "rol"),
         HourlyRollupsTable = TestAzurite.UniqueName(prefix + "hrl"),
         CallerHashKey = CallerHashKey,

@@ -149,8 +149,8 @@ public sealed class TelemetryRecordsTests
 
         foreach (var (tableHour, turn) in new[] { (hour.AddHours(-1), "before"), (hour, "after") })
         {
-            var table = harness.Tables.RecordsFor(tableHour);
-            Assert.Equal(harness.Options.RecordsTablePrefix + tableHour.ToString("yyyyMMddHH", System.Globalization.CultureInfo.InvariantCulture), table.Name);
+            var table = harness.Tables.RecordsFor(TelemetryRecordKind.Cache, tableHour);
+            Assert.Equal(harness.Options.RecordsTablePrefix + "cache" + tableHour.ToString("yyyyMMddHH", System.Globalization.CultureInfo.InvariantCulture), table.Name);
             var rows = new List<TableEntity>();
             await foreach (var entity in table.QueryAsync<TableEntity>())
             {
@@ -171,7 +171,7 @@ public sealed class TelemetryRecordsTests
         using var harness = new TelemetryHarness(await TelemetryHarness.ServiceAsync(), TelemetryHarness.NewOptions("recreate"), time);
         harness.Telemetry.RecordCacheLookup(new CacheLookup(CacheKinds.Audio, true, new TelemetryContext("call-1", "first")));
         await harness.Flusher.FlushAsync();
-        await harness.Tables.Service.DeleteTableAsync(harness.Tables.RecordsTableName(Start)); // e.g. storage reset under a running host
+        await harness.Tables.Service.DeleteTableAsync(harness.Tables.RecordsTableName(TelemetryRecordKind.Cache, Start)); // e.g. storage reset under a running host
 
         time.Advance(TimeSpan.FromSeconds(1));
         harness.Telemetry.RecordCacheLookup(new CacheLookup(CacheKinds.Audio, true, new TelemetryContext("call-1", "second")));
@@ -198,7 +198,7 @@ public sealed class TelemetryRecordsTests
             System.Text.Encoding.UTF8.GetBytes(TelemetryHarness.CallerHashKey), System.Text.Encoding.UTF8.GetBytes("919876543210")));
         Assert.All(sessions, s => Assert.Equal(expectedHash, s.CallerHash));
 
-        foreach (var table in new[] { harness.Tables.RecordsFor(Start), harness.Tables.MinuteRollups, harness.Tables.HourlyRollups })
+        foreach (var table in new[] { harness.Tables.RecordsFor(TelemetryRecordKind.Session, Start), harness.Tables.MinuteRollups, harness.Tables.HourlyRollups })
         {
             await foreach (var entity in table.QueryAsync<TableEntity>())
             {
@@ -241,13 +241,9 @@ public sealed class TelemetryRecordsTests
         Assert.True(result.RollupRowsDeleted >= 1);
         Assert.Empty(await harness.ReadAllAsync(Start, Start.AddHours(1)));
         Assert.Empty(await harness.ReadAllAsync(cutoff.AddHours(-2), cutoff.AddHours(-1)));
-        var hoursLeft = new List<DateTimeOffset>();
-        await foreach (var hour in harness.Tables.ListRecordHoursAsync(Start, time.GetUtcNow().AddHours(1)))
-        {
-            hoursLeft.Add(hour);
-        }
-
-        Assert.Equal([new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 25, 9, 0, 0, TimeSpan.Zero)], hoursLeft);
+        var tablesLeft = await harness.Tables.ListRecordTablesAsync(Enum.GetValues<TelemetryRecordKind>(), Start, time.GetUtcNow().AddHours(1));
+        Assert.Equal([(TelemetryRecordKind.Cache, new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero)), (TelemetryRecordKind.Cache, new DateTimeOffset(2026, 12, 25, 9, 0, 0, TimeSpan.Zero))],
+            tablesLeft);
         // Records of the hour the cutoff falls in stay until the whole hour has passed it.
         Assert.Equal("cutoff-hour-turn", Assert.Single(await harness.ReadAllAsync(cutoff.AddHours(-1), cutoff)).TurnId);
         var left = await harness.ReadAllAsync(time.GetUtcNow().AddHours(-1), time.GetUtcNow().AddMinutes(1));

@@ -10,9 +10,9 @@ namespace IvrFunctions.Core.Telemetry.Storage;
 /// Why segments: one partition-range query per kind is paged by continuation, and Azurite answers every page by filtering the
 /// whole table and sorting every remaining match, so a long query costs more per page the more it holds. A segment is one
 /// page, so nothing is re-sorted or re-filtered for a continuation, and segments are independent, so several are read at
-/// once (on Azure Table Storage, different partitions and tables are served in parallel). Records live in one table per hour
-/// (<see cref="TelemetryTables"/>), so segments never cross an hour, and hours without a table (found with one query of the
-/// table list) cost nothing. Sizing: the hour rollups count each kind's records per hour; an hour with more than a page of
+/// once (on Azure Table Storage, different partitions and tables are served in parallel). Records live in one table per kind and hour
+/// (<see cref="TelemetryTables"/>), so segments never cross an hour, and a kind's hours without a table (found with one query
+/// of the table list) cost nothing. Sizing: the hour rollups count each kind's records per hour; an hour with more than a page of
 /// some kind is looked up in the minute rollups (one query of that hour's partition, which counts every kind, so every kind
 /// plans that hour by the minute), and a minute with more than a page is cut into time sub-ranges by row key. Empty minutes
 /// join the neighbouring segment; and because an hour's segments cover it without gaps, records the rollups do not count
@@ -49,12 +49,7 @@ public sealed class SegmentedRecordReader(TelemetryTables tables, TelemetryReade
             yield break;
         }
 
-        var tableHours = new List<DateTimeOffset>();
-        await foreach (var hour in tables.ListRecordHoursAsync(from, to, cancellationToken))
-        {
-            tableHours.Add(hour);
-        }
-
+        var tableHours = await tables.ListRecordTablesAsync(kinds, from, to, cancellationToken);
         if (tableHours.Count == 0)
         {
             yield break;
@@ -63,10 +58,10 @@ public sealed class SegmentedRecordReader(TelemetryTables tables, TelemetryReade
         var hours = await reader.ReadRecordCountsAsync(from, to, RollupGranularity.Hour, cancellationToken);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var gate = new SemaphoreSlim(parallelism, parallelism);
-        var minutes = new MinuteCountCache(reader, hours, kinds, from, to, SegmentRecords, stop.Token);
+        var minutes = new MinuteCountCache(reader, hours, tableHours, from, to, SegmentRecords, stop.Token);
         try
         {
-            var streams = kinds.Select(kind => ReadKindAsync(PlanAsync(kind, from, to, tableHours, hours, minutes, stop.Token), gate, parallelism, columns, stop.Token)).ToList();
+            var streams = kinds.Select(kind => ReadKindAsync(PlanAsync(kind, from, to, [.. tableHours.Where(t => t.Kind == kind).Select(t => t.Hour)], hours, minutes, stop.Token), gate, parallelism, columns, stop.Token)).ToList();
             await foreach (var record in TimeOrderedMerge.MergeAsync(streams, r => r.Timestamp, stop.Token))
             {
                 yield return record;
@@ -80,8 +75,8 @@ public sealed class SegmentedRecordReader(TelemetryTables tables, TelemetryReade
     }
 
     /// <summary>
-    /// The segments of one kind, in time order, planned an hour at a time as the reads reach it. Only hours that have a record
-    /// table are planned, and no segment crosses an hour (each hour is its own table).
+    /// The segments of one kind, in time order, planned an hour at a time as the reads reach it. Only hours that have a table
+    /// of the kind are planned, and no segment crosses an hour (each kind's hour is its own table).
     /// </summary>
     static async IAsyncEnumerable<RecordSegment> PlanAsync(TelemetryRecordKind kind, DateTimeOffset from, DateTimeOffset to,
         IReadOnlyList<DateTimeOffset> tableHours, IReadOnlyDictionary<(TelemetryRecordKind Kind, DateTimeOffset Bucket), long> hours,
@@ -133,7 +128,7 @@ public sealed class SegmentedRecordReader(TelemetryTables tables, TelemetryReade
                     more = await segments.MoveNextAsync();
                     if (more)
                     {
-                        reads.Enqueue(RecordSegmentRead.Start(tables.RecordsFor(segments.Current.From), segments.Current, columns, gate, SegmentRecords, stop.Token));
+                        reads.Enqueue(RecordSegmentRead.Start(tables.RecordsFor(segments.Current.Kind, segments.Current.From), segments.Current, columns, gate, SegmentRecords, stop.Token));
                     }
                 }
 

@@ -30,16 +30,16 @@ public sealed class TelemetryReader(TelemetryTables tables)
 
     /// <summary>
     /// Records of <paramref name="kind"/> with <c>from ≤ Timestamp &lt; to</c>, in time order: one partition-range query
-    /// (continued page by page) per hour that has a record table, so memory stays bounded however large the window. Long
+    /// (continued page by page) per hour that has a table of the kind, so memory stays bounded however large the window. Long
     /// windows are read faster by <see cref="SegmentedRecordReader"/>.
     /// </summary>
     public async IAsyncEnumerable<TelemetryRecord> ReadRecordsAsync(TelemetryRecordKind kind, DateTimeOffset from, DateTimeOffset to,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var hour in tables.ListRecordHoursAsync(from, to, cancellationToken))
+        foreach (var (_, hour) in await tables.ListRecordTablesAsync([kind], from, to, cancellationToken))
         {
             var filter = RecordFilter(kind, Max(from, hour), Min(to, hour + Hour));
-            await using var entities = tables.RecordsFor(hour).QueryAsync<TableEntity>(filter, PageSize, cancellationToken: cancellationToken)
+            await using var entities = tables.RecordsFor(kind, hour).QueryAsync<TableEntity>(filter, PageSize, cancellationToken: cancellationToken)
                 .GetAsyncEnumerator(cancellationToken);
             while (await NextOrGoneAsync(entities))
             {
