@@ -35,7 +35,7 @@ static class FlushProbe
             await fixture.Tables!.EnsureCreatedAsync();
             RecordMix.Record(fixture.Telemetry, time, records, TimeSpan.FromMilliseconds(15), parallelism);
 
-            // The same entities written as bare transactions (no rollups), into a separate table.
+            // The same chunk rows written as bare transactions (no rollups), into a separate table.
             var copy = new List<TelemetryRecord>();
             while (fixture.Buffer.Reader.TryRead(out var record))
             {
@@ -44,7 +44,7 @@ static class FlushProbe
 
             var raw = service.GetTableClient("proberaw" + Guid.NewGuid().ToString("N")[..8]);
             await raw.CreateIfNotExistsAsync();
-            var chunks = copy.Select(TelemetryRecordEntity.ToEntity).GroupBy(e => e.PartitionKey).SelectMany(g => g.Chunk(100)).ToList();
+            var chunks = RecordChunkEntity.ToEntities(copy).GroupBy(e => e.PartitionKey).SelectMany(g => g.Chunk(64)).ToList();
             var watch = Stopwatch.StartNew();
             await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (chunk, token) =>
                 await raw.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), token));

@@ -157,7 +157,9 @@ public sealed class TelemetryRecordsTests
                 rows.Add(entity);
             }
 
-            Assert.Equal(turn, Assert.Single(rows).GetString("TurnId"));
+            var chunk = Assert.Single(rows);
+            Assert.Equal(1, chunk.GetInt32(RecordChunkEntity.CountProperty));
+            Assert.Equal(turn, Assert.Single(RecordChunkEntity.FromEntity(chunk, DateTimeOffset.MinValue, DateTimeOffset.MaxValue)).TurnId);
         }
 
         var read = await harness.ReadAllAsync(hour.AddMinutes(-1), hour.AddMinutes(1));
@@ -204,7 +206,10 @@ public sealed class TelemetryRecordsTests
             {
                 foreach (var (name, value) in entity)
                 {
-                    var text = value is byte[] bytes ? Convert.ToHexString(bytes) : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
+                    // Binary properties: rollup histograms, and record chunks (UTF-8 JSON): look at both readings.
+                    var text = value is byte[] bytes
+                        ? Convert.ToHexString(bytes) + System.Text.Encoding.UTF8.GetString(bytes)
+                        : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
                     Assert.DoesNotContain("9876543210", text.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
                 }
             }

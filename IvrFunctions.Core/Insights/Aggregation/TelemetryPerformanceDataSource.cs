@@ -79,14 +79,6 @@ public sealed class TelemetryPerformanceDataSource(
         return set;
     }
 
-    /// <summary>The stored properties <see cref="ToExport"/> uses: only these are read (fewer bytes to send and parse).</summary>
-    public static readonly IReadOnlyList<string> ExportColumns =
-    [
-        "PartitionKey", "RowKey", "Component", "Success", "CallSid", "TurnId", "Language", "DurationMs", "Attempt", "Provider", "Model",
-        "ErrorCategory", "Detail", "AudioSeconds", "Characters", "InputTokens", "CachedInputTokens", "OutputTokens", "CostUsd", "Hit",
-        "SavedCostUsd", "SessionKind", "CallerHash", "Status", "Turns",
-    ];
-
     /// <summary>
     /// Every kind's records read as rollup-sized segments, several at once (<see cref="InsightsOptions.ExportReadParallelism"/>),
     /// merged into one time order holding one record per kind.
@@ -94,7 +86,7 @@ public sealed class TelemetryPerformanceDataSource(
     public IAsyncEnumerable<ExportRecord> ReadRecordsAsync(
         DateTimeOffset from, DateTimeOffset to, IReadOnlySet<string> kinds, CancellationToken cancellationToken = default) =>
         Map(records.ReadAsync([.. RecordKinds.All.Where(kinds.Contains).Select(TelemetrySchema.ParseKind)], from, to,
-            options.Value.ExportReadParallelism, ExportColumns, cancellationToken), cancellationToken);
+            options.Value.ExportReadParallelism, cancellationToken), cancellationToken);
 
     /// <summary>
     /// Calls in progress now: the open-call count after the latest counted session event of any instance (each flushes its

@@ -24,7 +24,7 @@ sealed class RecordSegmentRead
     public Task Completion { get; private set; }
 
     public static RecordSegmentRead Start(
-        TableClient records, RecordSegment segment, IReadOnlyList<string>? columns, SemaphoreSlim gate, int capacity, CancellationToken cancellationToken)
+        TableClient records, RecordSegment segment, SemaphoreSlim gate, int capacity, CancellationToken cancellationToken)
     {
         var read = new RecordSegmentRead(Channel.CreateBounded<TelemetryRecord>(new BoundedChannelOptions(capacity)
         {
@@ -32,7 +32,7 @@ sealed class RecordSegmentRead
             SingleWriter = true,
             FullMode = BoundedChannelFullMode.Wait,
         }));
-        read.Completion = Task.Run(() => read.FillAsync(records, segment, columns, gate, cancellationToken), CancellationToken.None);
+        read.Completion = Task.Run(() => read.FillAsync(records, segment, gate, cancellationToken), CancellationToken.None);
         return read;
     }
 
@@ -49,12 +49,14 @@ sealed class RecordSegmentRead
         }
     }
 
-    async Task FillAsync(TableClient records, RecordSegment segment, IReadOnlyList<string>? columns, SemaphoreSlim gate, CancellationToken cancellationToken)
+    async Task FillAsync(TableClient records, RecordSegment segment, SemaphoreSlim gate, CancellationToken cancellationToken)
     {
         try
         {
             var filter = TelemetryReader.RecordFilter(segment.Kind, segment.From, segment.To);
-            await using var pages = records.QueryAsync<TableEntity>(filter, TelemetryReader.PageSize, columns, cancellationToken)
+            var order = new PartitionRecordOrder(segment.From, segment.To);
+            var ready = new List<TelemetryRecord>();
+            await using var pages = records.QueryAsync<TableEntity>(filter, TelemetryReader.PageSize, cancellationToken: cancellationToken)
                 .AsPages().GetAsyncEnumerator(cancellationToken);
             while (true)
             {
@@ -69,14 +71,27 @@ sealed class RecordSegmentRead
                     gate.Release();
                 }
 
+                if (more)
+                {
+                    foreach (var chunk in pages.Current.Values)
+                    {
+                        order.Add(chunk, ready);
+                    }
+                }
+                else
+                {
+                    order.Finish(ready);
+                }
+
+                foreach (var record in ready)
+                {
+                    await _channel.Writer.WriteAsync(record, cancellationToken);
+                }
+
+                ready.Clear();
                 if (!more)
                 {
                     break;
-                }
-
-                foreach (var entity in pages.Current.Values)
-                {
-                    await _channel.Writer.WriteAsync(TelemetryRecordEntity.FromEntity(entity), cancellationToken);
                 }
             }
 

@@ -36,11 +36,10 @@ public sealed class SegmentedRecordReader(TelemetryTables tables, TelemetryReade
     /// <summary>
     /// Records of <paramref name="kinds"/> with <c>from ≤ Timestamp &lt; to</c>, in time order; records with the same time come
     /// in the order of <paramref name="kinds"/>, then by row key. <paramref name="parallelism"/> bounds the queries in flight
-    /// and the segments each kind reads ahead. <paramref name="columns"/>, when given, are the only properties read (the
-    /// others stay unset in the records).
+    /// and the segments each kind reads ahead.
     /// </summary>
     public async IAsyncEnumerable<TelemetryRecord> ReadAsync(IReadOnlyList<TelemetryRecordKind> kinds, DateTimeOffset from, DateTimeOffset to,
-        int parallelism, IReadOnlyList<string>? columns = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        int parallelism, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(kinds);
         ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
@@ -61,7 +60,7 @@ public sealed class SegmentedRecordReader(TelemetryTables tables, TelemetryReade
         var minutes = new MinuteCountCache(reader, hours, tableHours, from, to, SegmentRecords, stop.Token);
         try
         {
-            var streams = kinds.Select(kind => ReadKindAsync(PlanAsync(kind, from, to, [.. tableHours.Where(t => t.Kind == kind).Select(t => t.Hour)], hours, minutes, stop.Token), gate, parallelism, columns, stop.Token)).ToList();
+            var streams = kinds.Select(kind => ReadKindAsync(PlanAsync(kind, from, to, [.. tableHours.Where(t => t.Kind == kind).Select(t => t.Hour)], hours, minutes, stop.Token), gate, parallelism, stop.Token)).ToList();
             await foreach (var record in TimeOrderedMerge.MergeAsync(streams, r => r.Timestamp, stop.Token))
             {
                 yield return record;
@@ -113,7 +112,7 @@ public sealed class SegmentedRecordReader(TelemetryTables tables, TelemetryReade
 
     /// <summary>One kind's records: its segments in order, the current one and up to <paramref name="lookahead"/> more being read.</summary>
     async IAsyncEnumerable<TelemetryRecord> ReadKindAsync(IAsyncEnumerable<RecordSegment> plan, SemaphoreSlim gate, int lookahead,
-        IReadOnlyList<string>? columns, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reads = new Queue<RecordSegmentRead>();
@@ -128,7 +127,7 @@ public sealed class SegmentedRecordReader(TelemetryTables tables, TelemetryReade
                     more = await segments.MoveNextAsync();
                     if (more)
                     {
-                        reads.Enqueue(RecordSegmentRead.Start(tables.RecordsFor(segments.Current.Kind, segments.Current.From), segments.Current, columns, gate, SegmentRecords, stop.Token));
+                        reads.Enqueue(RecordSegmentRead.Start(tables.RecordsFor(segments.Current.Kind, segments.Current.From), segments.Current, gate, SegmentRecords, stop.Token));
                     }
                 }
 

@@ -7,14 +7,18 @@ using Microsoft.Extensions.Options;
 namespace IvrFunctions.Core.Telemetry.Storage;
 
 /// <summary>
-/// Moves records from <see cref="TelemetryBuffer"/> to Table Storage: raw records into their kind's table for
-/// their hour (created as the hour begins) as entity-group transactions per partition (at most 100 per transaction, upserts under deterministic row keys), then this writer's rollup rows (absolute values,
+/// Moves records from <see cref="TelemetryBuffer"/> to Table Storage: raw records into their kind's table for their hour
+/// (created as the hour begins), packed into chunk rows (<see cref="RecordChunkEntity"/>) written as entity-group
+/// transactions per partition (upserts under deterministic row keys), then this writer's rollup rows (absolute values,
 /// upsert replace). A batch taken from the buffer stays here until it is written, so while storage is down the buffer fills
 /// and then drops (counted); a retried batch rewrites the same rows, so recovery leaves no duplicates.
 /// </summary>
 public sealed class TelemetryFlusher
 {
     const int MaxTransactionSize = 100;
+
+    /// <summary>Chunk rows per transaction: a transaction's body may not pass 4 MiB, and a chunk holds up to 16 KiB of JSON.</summary>
+    const int MaxChunksPerTransaction = 64;
     const int BacklogTransactionsPerWriter = 4;
 
     readonly TelemetryBuffer _buffer;
@@ -222,10 +226,9 @@ public sealed class TelemetryFlusher
         foreach (var hour in pending.Records.GroupBy(r => (r.Kind, Hour: TimeBuckets.Floor(r.Timestamp, RollupGranularity.Hour))).OrderBy(g => g.Key.Hour))
         {
             var table = await _tables.EnsureRecordsTableAsync(hour.Key.Kind, hour.Key.Hour, cancellationToken);
-            transactions.AddRange(hour
-                .Select(TelemetryRecordEntity.ToEntity)
+            transactions.AddRange(RecordChunkEntity.ToEntities(hour)
                 .GroupBy(e => e.PartitionKey)
-                .SelectMany(g => g.Chunk(MaxTransactionSize))
+                .SelectMany(g => g.Chunk(MaxChunksPerTransaction))
                 .Select(entities => (table, entities)));
         }
 
@@ -294,7 +297,7 @@ public sealed class TelemetryFlusher
             }
             catch (RequestFailedException ex) when (IsRejection(ex.Status))
             {
-                Interlocked.Increment(ref _rejected);
+                Interlocked.Add(ref _rejected, entity.ContainsKey(RecordChunkEntity.RecordsProperty) ? entity.GetInt32(RecordChunkEntity.CountProperty) ?? 1 : 1);
                 TelemetryLog.RecordRejected(_logger, ex.Status, ex.ErrorCode ?? ex.GetBaseException().Message, entity.PartitionKey);
             }
         }

@@ -29,8 +29,9 @@ public sealed class TelemetryReader(TelemetryTables tables)
     static readonly string[] CountColumns = ["RowKey", "Count", "Started"];
 
     /// <summary>
-    /// Records of <paramref name="kind"/> with <c>from ≤ Timestamp &lt; to</c>, in time order: one partition-range query
-    /// (continued page by page) per hour that has a table of the kind, so memory stays bounded however large the window. Long
+    /// Records of <paramref name="kind"/> with <c>from ≤ Timestamp &lt; to</c>, in time order: one partition-range query of
+    /// chunk rows (continued page by page) per hour that has a table of the kind, holding at most one partition's records at a
+    /// time, so memory stays bounded however large the window. Long
     /// windows are read faster by <see cref="SegmentedRecordReader"/>.
     /// </summary>
     public async IAsyncEnumerable<TelemetryRecord> ReadRecordsAsync(TelemetryRecordKind kind, DateTimeOffset from, DateTimeOffset to,
@@ -38,12 +39,34 @@ public sealed class TelemetryReader(TelemetryTables tables)
     {
         foreach (var (_, hour) in await tables.ListRecordTablesAsync([kind], from, to, cancellationToken))
         {
-            var filter = RecordFilter(kind, Max(from, hour), Min(to, hour + Hour));
-            await using var entities = tables.RecordsFor(kind, hour).QueryAsync<TableEntity>(filter, PageSize, cancellationToken: cancellationToken)
+            var start = Max(from, hour);
+            var end = Min(to, hour + Hour);
+            var order = new PartitionRecordOrder(start, end);
+            var ready = new List<TelemetryRecord>();
+            await using var chunks = tables.RecordsFor(kind, hour).QueryAsync<TableEntity>(RecordFilter(kind, start, end), PageSize, cancellationToken: cancellationToken)
                 .GetAsyncEnumerator(cancellationToken);
-            while (await NextOrGoneAsync(entities))
+            while (true)
             {
-                yield return TelemetryRecordEntity.FromEntity(entities.Current);
+                var more = await NextOrGoneAsync(chunks);
+                if (more)
+                {
+                    order.Add(chunks.Current, ready);
+                }
+                else
+                {
+                    order.Finish(ready);
+                }
+
+                foreach (var record in ready)
+                {
+                    yield return record;
+                }
+
+                ready.Clear();
+                if (!more)
+                {
+                    break;
+                }
             }
         }
     }
@@ -66,10 +89,11 @@ public sealed class TelemetryReader(TelemetryTables tables)
     internal static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     /// <summary>
-    /// The filter for records of <paramref name="kind"/> in <c>[from, to)</c>: the kind's minute partitions from the one holding
-    /// <paramref name="from"/> to the one holding the last instant before <paramref name="to"/> (<c>eq</c> when that is one),
-    /// and row-key bounds only for a bound that is not on a whole minute (row keys start with the record's time, and a
-    /// partition holds exactly its minute, so whole-minute bounds are said by the partitions alone).
+    /// The filter for the chunk rows that may hold records of <paramref name="kind"/> in <c>[from, to)</c>: the kind's partitions
+    /// from the one holding <paramref name="from"/> to the one holding the last instant before <paramref name="to"/> (<c>eq</c>
+    /// when that is one), and, when <paramref name="to"/> falls inside a partition, chunks starting before it. A chunk starting
+    /// before <paramref name="from"/> can still hold later records, so the lower bound is the partition's: readers drop the
+    /// records outside the window (<see cref="RecordChunkEntity.FromEntity"/>).
     /// </summary>
     public static string RecordFilter(TelemetryRecordKind kind, DateTimeOffset from, DateTimeOffset to)
     {
@@ -78,12 +102,7 @@ public sealed class TelemetryReader(TelemetryTables tables)
         var filter = firstPartition == lastPartition
             ? TableClient.CreateQueryFilter($"PartitionKey eq {firstPartition}")
             : TableClient.CreateQueryFilter($"PartitionKey ge {firstPartition} and PartitionKey le {lastPartition}");
-        if (from != TimeBuckets.Floor(from, RollupGranularity.Minute))
-        {
-            filter += " and " + TableClient.CreateQueryFilter($"RowKey ge {TelemetrySchema.RecordRowPrefix(from)}");
-        }
-
-        if (to != TimeBuckets.Floor(to, RollupGranularity.Minute))
+        if (TelemetrySchema.RecordPartition(kind, to) == lastPartition)
         {
             filter += " and " + TableClient.CreateQueryFilter($"RowKey lt {TelemetrySchema.RecordRowPrefix(to)}");
         }
