@@ -36,6 +36,11 @@ sealed class TelemetryFixture : IDisposable
 
     public TelemetryOptions Options { get; }
 
+    /// <summary>Another recorder into this fixture's buffer with its own clock (one caller among several on one instance).</summary>
+    public TableTelemetry TelemetryAt(TimeProvider time) =>
+        new(Buffer, Instruments, new CostCalculator(new PriceTable(PriceTable.DefaultRows)), new CallerNumberHasher("benchmark-caller-hash-key-0123456789"),
+            new HostInfo("benchmark"), time);
+
     public TelemetryInstruments Instruments { get; }
 
     public TelemetryBuffer Buffer { get; }

@@ -6,28 +6,28 @@ namespace IvrFunctions.Benchmarks.Insights;
 /// <summary>
 /// <c>dotnet run -c Release --project IvrFunctions.Benchmarks -- export-probe [records] [hours]</c>: seeds the records (the
 /// usual mix, through the real flusher, so rollups exist as in production) spread over <c>hours</c> (default: 20 ms between
-/// records plus the stages' own durations, about 4.7 h per 100,000; a denser spread is recorded by several writers side by side), warms the export path up with a one-hour export, then
+/// records plus the stages' own durations, about 4.7 h per 100,000; a denser spread is recorded by concurrent callers; each writer flushes every simulated second, as an instance does), warms the export path up with a one-hour export, then
 /// exports a 30-day window holding everything once as CSV over HTTP and reports records/s, the CPU seconds Azurite and this
 /// process (host and client) spent, the process's peak working set and the peak managed heap during the export (sampled
 /// every 20 ms), and the same before it started (host, Azurite client, seeding leftovers).
 /// </summary>
 static class ExportMemoryProbe
 {
-    /// <summary>Mean time a record of <see cref="RecordMix"/> advances the clock besides the step (its stages' durations).</summary>
-    static readonly TimeSpan MixOwnTime = TimeSpan.FromMilliseconds(149);
-
     public static async Task RunAsync(int records, double? hours)
     {
         await using var host = new InsightsBenchmarkHost();
         await host.StartAzuriteAsync();
-        // One writer advances at least the mix's own time per record; a denser spread needs writers recording side by side.
-        var streams = hours is { } dense ? Math.Max(1, (int)Math.Ceiling(records * MixOwnTime.TotalHours / dense)) : 1;
-        var step = hours is { } h ? TimeSpan.FromTicks(Math.Max(0, (TimeSpan.FromHours(h) / ((double)records / streams) - MixOwnTime).Ticks)) : TimeSpan.FromMilliseconds(20);
+        // A caller advances at least the mix's own time per record; a denser spread needs concurrent callers.
+        const int writers = 4;
+        var calls = hours is { } dense ? Math.Max(1, (int)Math.Ceiling(records * RecordMix.OwnTimePerRecord.TotalHours / dense)) : 1;
+        var step = hours is { } h
+            ? TimeSpan.FromTicks(Math.Max(0, ((TimeSpan.FromHours(h) / writers / ((double)records / writers / calls)) - RecordMix.OwnTimePerRecord).Ticks))
+            : TimeSpan.FromMilliseconds(20);
         var seed = Stopwatch.StartNew();
-        var last = await host.SeedRecordsAsync(records, ExportBenchmarks.Start, step, streams);
+        var last = await host.SeedRecordsAsync(records, ExportBenchmarks.Start, step, calls, writers);
         var span = last - ExportBenchmarks.Start;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"seeded {records:N0} raw records in {seed.Elapsed.TotalSeconds:N1} s by {streams} writer(s), spread over {span.TotalHours:N1} h from {ExportBenchmarks.Start:u} ({records / span.TotalMinutes:N0} records per minute)"));
+            $"seeded {records:N0} raw records in {seed.Elapsed.TotalSeconds:N1} s ({writers} writers one after another in time, {calls} concurrent caller(s) each, a flush per simulated second), spread over {span.TotalHours:N1} h from {ExportBenchmarks.Start:u} ({records / span.TotalMinutes:N0} records per minute)"));
         var now = ExportBenchmarks.Start + TimeSpan.FromHours(Math.Max(24, Math.Ceiling(span.TotalHours)));
         await host.StartHostAsync(now);
 

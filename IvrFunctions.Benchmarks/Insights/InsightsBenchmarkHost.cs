@@ -79,31 +79,55 @@ sealed class InsightsBenchmarkHost : IAsyncDisposable
     /// returns the time of the last one.
     /// </summary>
     /// <summary>
-    /// Seeds <paramref name="count"/> records of <see cref="RecordMix"/> from <paramref name="start"/>, <paramref name="step"/>
-    /// apart besides the stages' own durations, as <paramref name="streams"/> writers recording side by side (each its own
-    /// clock from <paramref name="start"/> and its own share), so a window can hold as many records per hour as busy traffic
-    /// would. Returns the latest time any writer reached.
+    /// Seeds <paramref name="count"/> records of <see cref="RecordMix"/> from <paramref name="start"/> as production writes them:
+    /// each writer (one instance) flushes what its <paramref name="calls"/> concurrent callers recorded every second of
+    /// simulated time (the default <c>FlushInterval</c>), through the real flusher, so record chunks and rollups are what a
+    /// live instance leaves. Each caller advances its own clock by <paramref name="step"/> plus its stages' durations per
+    /// record. <paramref name="writers"/> writers seed consecutive stretches of time side by side (only to seed faster).
+    /// Returns the latest time any caller reached.
     /// </summary>
-    public async Task<DateTimeOffset> SeedRecordsAsync(int count, DateTimeOffset start, TimeSpan step, int streams = 1)
+    public async Task<DateTimeOffset> SeedRecordsAsync(int count, DateTimeOffset start, TimeSpan step, int calls = 1, int writers = 4)
     {
         Options.WriteParallelism = 8;
-        const int chunk = 20_000;
-        var last = start;
-        for (var s = 0; s < streams; s++)
+        var perCaller = Math.Max(1, count / writers / calls);
+        var stretch = (step + RecordMix.OwnTimePerRecord) * perCaller; // about how long a writer's share lasts
+        var ends = await Task.WhenAll(Enumerable.Range(0, writers).Select(w =>
+        {
+            var share = (count / writers) + (w < count % writers ? 1 : 0);
+            return SeedWriterAsync(share, start + (stretch * w), step, calls, seed: 1000 * (w + 1));
+        }));
+        return ends.Max();
+    }
+
+    async Task<DateTimeOffset> SeedWriterAsync(int count, DateTimeOffset start, TimeSpan step, int calls, int seed)
+    {
+        var flushClock = new FakeTimeProvider(start);
+        using var fixture = new TelemetryFixture(Options, flushClock, Service);
+        var callers = Enumerable.Range(0, calls).Select(c =>
         {
             var time = new FakeTimeProvider(start);
-            using var fixture = new TelemetryFixture(Options, time, Service);
-            var share = (count / streams) + (s < count % streams ? 1 : 0);
-            for (var done = 0; done < share; done += chunk)
+            return (Telemetry: fixture.TelemetryAt(time), Time: time, Random: new Random(seed + c), Seed: seed + c);
+        }).ToList();
+        var recorded = 0;
+        var sliceEnd = start;
+        while (recorded < count)
+        {
+            sliceEnd += TimeSpan.FromSeconds(1);
+            foreach (var caller in callers)
             {
-                RecordMix.Record(fixture.Telemetry, time, Math.Min(chunk, share - done), step, seed: 1000 + (1000 * s) + (done / chunk));
-                await fixture.Flusher!.FlushAsync();
+                while (recorded < count && caller.Time.GetUtcNow() < sliceEnd)
+                {
+                    RecordMix.RecordOne(caller.Telemetry, caller.Time, caller.Random, recorded, caller.Seed);
+                    caller.Time.Advance(step);
+                    recorded++;
+                }
             }
 
-            last = time.GetUtcNow() > last ? time.GetUtcNow() : last;
+            flushClock.SetUtcNow(sliceEnd);
+            await fixture.Flusher!.FlushAsync();
         }
 
-        return last;
+        return callers.Max(c => c.Time.GetUtcNow());
     }
 
     public async Task StartHostAsync(DateTimeOffset now)
