@@ -167,6 +167,28 @@ public sealed class TelemetryRecordsTests
     }
 
     [Fact]
+    public async Task ListRecordTables_OnlyThisPrefixsKindHourTables_InTheWindow_InTimeThenKindOrder()
+    {
+        var time = new FakeTimeProvider(Start);
+        using var harness = new TelemetryHarness(await TelemetryHarness.ServiceAsync(), TelemetryHarness.NewOptions("list"), time);
+        var prefix = harness.Options.RecordsTablePrefix;
+        foreach (var name in new[] { prefix + "stage2026112409", prefix + "error2026112409", prefix + "usage2026112410", prefix + "stage2026112412",
+                     prefix + "stages2026112409", prefix + "stage20261124", prefix + "stage2026133109", prefix + "x", prefix + "2026112409" })
+        {
+            await harness.Tables.Service.CreateTableIfNotExistsAsync(name);
+        }
+
+        var all = await harness.Tables.ListRecordTablesAsync(Enum.GetValues<TelemetryRecordKind>(), Start.AddHours(-1), Start.AddHours(3));
+        var stageOnly = await harness.Tables.ListRecordTablesAsync([TelemetryRecordKind.Stage], Start.AddHours(-1), Start.AddHours(3));
+        var tenToEleven = await harness.Tables.ListRecordTablesAsync(Enum.GetValues<TelemetryRecordKind>(), Start.AddMinutes(2), Start.AddMinutes(62));
+
+        var nine = new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
+        Assert.Equal([(TelemetryRecordKind.Stage, nine), (TelemetryRecordKind.Error, nine), (TelemetryRecordKind.Usage, nine.AddHours(1)), (TelemetryRecordKind.Stage, nine.AddHours(3))], all);
+        Assert.Equal([(TelemetryRecordKind.Stage, nine), (TelemetryRecordKind.Stage, nine.AddHours(3))], stageOnly);
+        Assert.Equal([(TelemetryRecordKind.Usage, nine.AddHours(1))], tenToEleven); // 10:00–11:00 only
+    }
+
+    [Fact]
     public async Task Flush_HoursTableDeleted_IsCreatedAgain_AndNothingIsLost()
     {
         var time = new FakeTimeProvider(Start);

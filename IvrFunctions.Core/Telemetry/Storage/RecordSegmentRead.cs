@@ -4,9 +4,10 @@ using Azure.Data.Tables;
 namespace IvrFunctions.Core.Telemetry.Storage;
 
 /// <summary>
-/// One segment being read: its pages are fetched (each fetch waits for a free slot of the shared gate, so only so many
-/// queries are in flight) and turned into records in a bounded channel, so a segment read ahead holds at most one page of
-/// records plus the page being received, however many records it turns out to hold.
+/// One segment being read: its pages of chunk rows are fetched (each fetch waits for a free slot of the shared gate, so only
+/// so many queries are in flight), each partition's records sorted into time order (<see cref="PartitionRecordOrder"/>) and
+/// put in a bounded channel, so a segment read ahead holds at most one page of records, one partition and the page being
+/// received, however many records it turns out to hold.
 /// </summary>
 sealed class RecordSegmentRead
 {

@@ -20,8 +20,9 @@ namespace IvrFunctions.Core.Telemetry.Storage;
 /// </para>
 /// <para>
 /// Memory: each kind keeps its current segment and at most <c>parallelism</c> more read ahead, each buffering at most one
-/// page of records (plus the page being received), and at most <c>parallelism</c> queries are in flight; none of it grows
-/// with the window. The merge holds one record per kind. Ending the enumeration early, or cancelling it, cancels every
+/// page of records, one partition being sorted and the page of chunk rows being received (a segment is planned at about
+/// 1,000 records, so usually one page of a few dozen rows), and at most <c>parallelism</c> queries are in flight; none of
+/// it grows with the window. The merge holds one record per kind. Ending the enumeration early, or cancelling it, cancels every
 /// read still running and waits for it.
 /// </para>
 /// </summary>
