@@ -6,8 +6,8 @@ public static class StorageNames
     public const string SessionsTable = "IvrSessions";
 
     /// <summary>
-    /// Raw telemetry records (stage, usage, cache, session, error): one table per kind and UTC hour named this prefix, the kind
-    /// and <c>yyyyMMddHH</c>, created by the telemetry flusher as hours begin (so not in <see cref="Tables"/>).
+    /// Raw telemetry records (stage, usage, cache, session, error): one table per UTC hour named this prefix and
+    /// <c>yyyyMMddHH</c>, created by the telemetry flusher as hours begin (so not in <see cref="Tables"/>).
     /// </summary>
     public const string TelemetryRecordsTablePrefix = "IvrTelemetryRecords";
 

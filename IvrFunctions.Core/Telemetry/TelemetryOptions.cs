@@ -8,8 +8,8 @@ public sealed class TelemetryOptions
     public const string SectionName = "Telemetry";
 
     /// <summary>
-    /// Name prefix of the raw-record tables, one per record kind and UTC hour (<c>{prefix}{kind}{yyyyMMddHH}</c>): letters and
-    /// digits, starting with a letter, at most 46 characters. The default value is <see cref="StorageNames.TelemetryRecordsTablePrefix"/>.
+    /// Name prefix of the raw-record tables, one per UTC hour (<c>{prefix}{yyyyMMddHH}</c>): letters and digits, starting with
+    /// a letter, at most 53 characters. The default value is <see cref="StorageNames.TelemetryRecordsTablePrefix"/>.
     /// </summary>
     public string RecordsTablePrefix { get; set; } = StorageNames.TelemetryRecordsTablePrefix;
 

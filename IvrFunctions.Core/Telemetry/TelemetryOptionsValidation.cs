@@ -8,8 +8,8 @@ sealed class TelemetryOptionsValidation : IValidateOptions<TelemetryOptions>
 {
     public const int MinimumKeyLength = 16;
 
-    /// <summary>Table names are at most 63 characters, and the kind (up to 7) and the hour (10) are appended.</summary>
-    public const int MaximumRecordsPrefixLength = 46;
+    /// <summary>Table names are at most 63 characters, and the hour (10) is appended.</summary>
+    public const int MaximumRecordsPrefixLength = 53;
 
     public ValidateOptionsResult Validate(string? name, TelemetryOptions options)
     {
@@ -32,7 +32,7 @@ sealed class TelemetryOptionsValidation : IValidateOptions<TelemetryOptions>
         if (options.RecordsTablePrefix is not { Length: >= 2 and <= MaximumRecordsPrefixLength } prefix
             || !char.IsAsciiLetter(prefix[0]) || !prefix.All(char.IsAsciiLetterOrDigit))
         {
-            errors.Add($"{ConfigurationKey.Describe($"{TelemetryOptions.SectionName}:RecordsTablePrefix")} must be 2 to {MaximumRecordsPrefixLength} letters or digits starting with a letter (the record kind and the hour, yyyyMMddHH, are appended to make each table name); got '{options.RecordsTablePrefix}'.");
+            errors.Add($"{ConfigurationKey.Describe($"{TelemetryOptions.SectionName}:RecordsTablePrefix")} must be 2 to {MaximumRecordsPrefixLength} letters or digits starting with a letter (the hour, yyyyMMddHH, is appended to make each table name); got '{options.RecordsTablePrefix}'.");
         }
 
         if (options.RetentionDays < 1)

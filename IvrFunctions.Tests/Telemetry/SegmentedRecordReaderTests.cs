@@ -168,9 +168,9 @@ public sealed class SegmentedRecordReaderTests
         var busyMinute = setup.Recorder.Queries(setup.RecordsTablePrefix).Where(f => f.Contains("'stage-202611241007", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, busyMinute.Distinct().Count());
         Assert.DoesNotContain(busyMinute, f => f.Contains("'stage-202611241006", StringComparison.Ordinal) || f.Contains("'stage-202611241008", StringComparison.Ordinal));
-        // One segment per kind and hour that has a table (5 + 2 + 1), plus the busy stage hour's extra pages: far fewer queries
-        // than minutes, and none for a kind's empty hour.
-        Assert.InRange(setup.Recorder.Queries(setup.RecordsTablePrefix).Count, 9, 12);
+        // The two quiet hours are one query each for every kind; the busy hour one segment per kind plus the stage's extra
+        // pages (1 + 7 + 1): far fewer queries than minutes.
+        Assert.Equal(9, setup.Recorder.Queries(setup.RecordsTablePrefix).Count);
     }
 
     [Fact]
@@ -211,7 +211,7 @@ public sealed class SegmentedRecordReaderTests
         // rollup counts, so the segment planned there as a few records holds 1,500 more.
         var extra = Enumerable.Range(0, 1500)
             .Select(i => new Seeded(TelemetryRecordKind.Stage, T0.AddMinutes(20).AddMilliseconds(7 + (10 * i)), $"x{i:D6}")).ToList();
-        var records = setup.Service.GetTableClient(setup.Harness.Tables.RecordsTableName(TelemetryRecordKind.Stage, T0.AddMinutes(20)));
+        var records = setup.Service.GetTableClient(setup.Harness.Tables.RecordsTableName(T0.AddMinutes(20)));
         var chunks = RecordChunkEntity.ToEntities(extra.Select(r => new TelemetryRecord
         {
             Kind = TelemetryRecordKind.Stage,
@@ -246,7 +246,34 @@ public sealed class SegmentedRecordReaderTests
         Assert.Empty(empty);
         Assert.Equal(0, emptyQueries); // 30 empty days have no record table: the table list says so, no record query is sent
         Assert.Equal(setup.Seed.Expected(T0.AddDays(-29), T0.AddDays(1), AllKinds), read);
-        Assert.InRange(setup.Recorder.Queries(setup.RecordsTablePrefix).Count - emptyQueries, 11, 14); // only the kinds' hours with a table, plus the busy pages
+        Assert.Equal(11, setup.Recorder.Queries(setup.RecordsTablePrefix).Count - emptyQueries); // only the 5 hours with a table: 4 quiet (a query each), 1 busy (7)
+    }
+
+    [Fact]
+    public async Task Read_QuietHours_OneQueryPerHourForEveryRequestedKind_InTimeThenKindOrder()
+    {
+        using var setup = await Setup.StartAsync("segquiet");
+        // 30 quiet hours, each with a few records of every kind (two at the same instant).
+        for (var h = 0; h < 30; h++)
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                setup.Seed.Add(AllKinds[(h + i) % 5], T0.AddHours(h).AddMinutes(5 * i).AddSeconds(h % 7));
+            }
+
+            setup.Seed.Add(TelemetryRecordKind.Error, T0.AddHours(h).AddMinutes(59));
+            setup.Seed.Add(TelemetryRecordKind.Stage, T0.AddHours(h).AddMinutes(59));
+        }
+
+        await setup.Harness.Flusher.FlushAsync();
+        TelemetryRecordKind[] kinds = [TelemetryRecordKind.Stage, TelemetryRecordKind.Error];
+
+        var read = await setup.ReadAsync(T0.AddMinutes(30), T0.AddHours(30), kinds);
+
+        Assert.Equal(setup.Seed.Expected(T0.AddMinutes(30), T0.AddHours(30), kinds), read);
+        var queries = setup.Recorder.Queries(setup.RecordsTablePrefix);
+        Assert.Equal(30, queries.Count);
+        Assert.All(queries, f => Assert.DoesNotContain("usage-", f, StringComparison.Ordinal)); // only the requested kinds' partitions
     }
 
     [Fact]
@@ -311,9 +338,8 @@ public sealed class SegmentedRecordReaderTests
         Assert.Equal(0, setup.Recorder.InFlight(setup.RecordsTablePrefix)); // every read stopped before the enumeration ended
         await Task.Delay(1000);
         Assert.Equal(afterCancel, setup.Recorder.Queries(setup.RecordsTablePrefix).Count);
-        // 6 segments of stage and 6 of usage (the other kinds have no table this hour): the current and one more of each had
-        // been started.
-        Assert.InRange(afterCancel, 4, 5);
+        // 6 segments of stage, 6 of usage, one each for the other kinds: the current and one more each had been started.
+        Assert.InRange(afterCancel, 5, 7);
 
         await foreach (var record in setup.Reader.ReadAsync(AllKinds, T0, T0.AddHours(1), 4))
         {

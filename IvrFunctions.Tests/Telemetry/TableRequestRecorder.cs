@@ -24,7 +24,7 @@ sealed class TableRequestRecorder : HttpPipelinePolicy
 
     /// <summary>
     /// The filters of the queries sent to <paramref name="table"/> so far; a records-table prefix stands for all of its
-    /// tables (<c>{prefix}{kind}{yyyyMMddHH}</c>).
+    /// tables (<c>{prefix}{yyyyMMddHH}</c>).
     /// </summary>
     public IReadOnlyList<string> Queries(string table)
     {
@@ -61,7 +61,7 @@ sealed class TableRequestRecorder : HttpPipelinePolicy
     }
 
     static bool IsOf(string name, string table) =>
-        name == table || (name.Length > table.Length + 10 && name.StartsWith(table, StringComparison.Ordinal)
+        name == table || (name.Length >= table.Length + 10 && name.StartsWith(table, StringComparison.Ordinal)
             && name[table.Length..^10].All(char.IsAsciiLetterLower) && name[^10..].All(char.IsAsciiDigit));
 
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)

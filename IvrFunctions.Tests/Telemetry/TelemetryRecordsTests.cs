@@ -149,8 +149,8 @@ public sealed class TelemetryRecordsTests
 
         foreach (var (tableHour, turn) in new[] { (hour.AddHours(-1), "before"), (hour, "after") })
         {
-            var table = harness.Tables.RecordsFor(TelemetryRecordKind.Cache, tableHour);
-            Assert.Equal(harness.Options.RecordsTablePrefix + "cache" + tableHour.ToString("yyyyMMddHH", System.Globalization.CultureInfo.InvariantCulture), table.Name);
+            var table = harness.Tables.RecordsFor(tableHour);
+            Assert.Equal(harness.Options.RecordsTablePrefix + tableHour.ToString("yyyyMMddHH", System.Globalization.CultureInfo.InvariantCulture), table.Name);
             var rows = new List<TableEntity>();
             await foreach (var entity in table.QueryAsync<TableEntity>())
             {
@@ -167,25 +167,23 @@ public sealed class TelemetryRecordsTests
     }
 
     [Fact]
-    public async Task ListRecordTables_OnlyThisPrefixsKindHourTables_InTheWindow_InTimeThenKindOrder()
+    public async Task ListRecordHours_OnlyThisPrefixsHourTables_InTheWindow_InTimeOrder()
     {
         var time = new FakeTimeProvider(Start);
         using var harness = new TelemetryHarness(await TelemetryHarness.ServiceAsync(), TelemetryHarness.NewOptions("list"), time);
         var prefix = harness.Options.RecordsTablePrefix;
-        foreach (var name in new[] { prefix + "stage2026112409", prefix + "error2026112409", prefix + "usage2026112410", prefix + "stage2026112412",
-                     prefix + "stages2026112409", prefix + "stage20261124", prefix + "stage2026133109", prefix + "x", prefix + "2026112409" })
+        foreach (var name in new[] { prefix + "2026112412", prefix + "2026112409", prefix + "2026112410",
+                     prefix + "x2026112409", prefix + "20261124", prefix + "2026113109", prefix + "x", prefix + "20261124091" })
         {
             await harness.Tables.Service.CreateTableIfNotExistsAsync(name);
         }
 
-        var all = await harness.Tables.ListRecordTablesAsync(Enum.GetValues<TelemetryRecordKind>(), Start.AddHours(-1), Start.AddHours(3));
-        var stageOnly = await harness.Tables.ListRecordTablesAsync([TelemetryRecordKind.Stage], Start.AddHours(-1), Start.AddHours(3));
-        var tenToEleven = await harness.Tables.ListRecordTablesAsync(Enum.GetValues<TelemetryRecordKind>(), Start.AddMinutes(2), Start.AddMinutes(62));
+        var all = await harness.Tables.ListRecordHoursAsync(Start.AddHours(-1), Start.AddHours(3));
+        var tenToEleven = await harness.Tables.ListRecordHoursAsync(Start.AddMinutes(2), Start.AddMinutes(62));
 
         var nine = new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
-        Assert.Equal([(TelemetryRecordKind.Stage, nine), (TelemetryRecordKind.Error, nine), (TelemetryRecordKind.Usage, nine.AddHours(1)), (TelemetryRecordKind.Stage, nine.AddHours(3))], all);
-        Assert.Equal([(TelemetryRecordKind.Stage, nine), (TelemetryRecordKind.Stage, nine.AddHours(3))], stageOnly);
-        Assert.Equal([(TelemetryRecordKind.Usage, nine.AddHours(1))], tenToEleven); // 10:00–11:00 only
+        Assert.Equal([nine, nine.AddHours(1), nine.AddHours(3)], all);
+        Assert.Equal([nine.AddHours(1)], tenToEleven); // 10:00–11:00 only
     }
 
     [Fact]
@@ -195,7 +193,7 @@ public sealed class TelemetryRecordsTests
         using var harness = new TelemetryHarness(await TelemetryHarness.ServiceAsync(), TelemetryHarness.NewOptions("recreate"), time);
         harness.Telemetry.RecordCacheLookup(new CacheLookup(CacheKinds.Audio, true, new TelemetryContext("call-1", "first")));
         await harness.Flusher.FlushAsync();
-        await harness.Tables.Service.DeleteTableAsync(harness.Tables.RecordsTableName(TelemetryRecordKind.Cache, Start)); // e.g. storage reset under a running host
+        await harness.Tables.Service.DeleteTableAsync(harness.Tables.RecordsTableName(Start)); // e.g. storage reset under a running host
 
         time.Advance(TimeSpan.FromSeconds(1));
         harness.Telemetry.RecordCacheLookup(new CacheLookup(CacheKinds.Audio, true, new TelemetryContext("call-1", "second")));
@@ -222,7 +220,7 @@ public sealed class TelemetryRecordsTests
             System.Text.Encoding.UTF8.GetBytes(TelemetryHarness.CallerHashKey), System.Text.Encoding.UTF8.GetBytes("919876543210")));
         Assert.All(sessions, s => Assert.Equal(expectedHash, s.CallerHash));
 
-        foreach (var table in new[] { harness.Tables.RecordsFor(TelemetryRecordKind.Session, Start), harness.Tables.MinuteRollups, harness.Tables.HourlyRollups })
+        foreach (var table in new[] { harness.Tables.RecordsFor(Start), harness.Tables.MinuteRollups, harness.Tables.HourlyRollups })
         {
             await foreach (var entity in table.QueryAsync<TableEntity>())
             {
@@ -268,9 +266,8 @@ public sealed class TelemetryRecordsTests
         Assert.True(result.RollupRowsDeleted >= 1);
         Assert.Empty(await harness.ReadAllAsync(Start, Start.AddHours(1)));
         Assert.Empty(await harness.ReadAllAsync(cutoff.AddHours(-2), cutoff.AddHours(-1)));
-        var tablesLeft = await harness.Tables.ListRecordTablesAsync(Enum.GetValues<TelemetryRecordKind>(), Start, time.GetUtcNow().AddHours(1));
-        Assert.Equal([(TelemetryRecordKind.Cache, new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero)), (TelemetryRecordKind.Cache, new DateTimeOffset(2026, 12, 25, 9, 0, 0, TimeSpan.Zero))],
-            tablesLeft);
+        var hoursLeft = await harness.Tables.ListRecordHoursAsync(Start, time.GetUtcNow().AddHours(1));
+        Assert.Equal([new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 25, 9, 0, 0, TimeSpan.Zero)], hoursLeft);
         // Records of the hour the cutoff falls in stay until the whole hour has passed it.
         Assert.Equal("cutoff-hour-turn", Assert.Single(await harness.ReadAllAsync(cutoff.AddHours(-1), cutoff)).TurnId);
         var left = await harness.ReadAllAsync(time.GetUtcNow().AddHours(-1), time.GetUtcNow().AddMinutes(1));

@@ -58,13 +58,13 @@ public sealed class TelemetryRegistrationTests
     [InlineData("1records")]
     [InlineData("ivr-records")]
     [InlineData("x")]
-    [InlineData("a1234567890123456789012345678901234567890123456")] // 47 characters: "session" and the hour would make 64
+    [InlineData("a12345678901234567890123456789012345678901234567890123")] // 54 characters: the hour would make 64
     public void RecordsTablePrefixThatCannotNameATable_FailsNamingTheKey(string prefix)
     {
         using var provider = Build("Production", ("Telemetry:CallerHashKey", "a-long-enough-secret-key"), ("Telemetry:RecordsTablePrefix", prefix));
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<TelemetryOptions>>().Value);
-        Assert.Contains("Telemetry:RecordsTablePrefix (env Telemetry__RecordsTablePrefix) must be 2 to 46 letters or digits", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Telemetry:RecordsTablePrefix (env Telemetry__RecordsTablePrefix) must be 2 to 53 letters or digits", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

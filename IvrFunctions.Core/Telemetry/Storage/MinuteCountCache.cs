@@ -18,20 +18,16 @@ sealed class MinuteCountCache
     readonly List<Task> _started = [];
     readonly Lock _lock = new();
 
-    /// <param name="tables">The (kind, hour) tables the read plans: a busy hour is taken once by each kind that has a table in it.</param>
     public MinuteCountCache(TelemetryReader reader, IReadOnlyDictionary<(TelemetryRecordKind Kind, DateTimeOffset Bucket), long> hours,
-        IReadOnlyList<(TelemetryRecordKind Kind, DateTimeOffset Hour)> tables, DateTimeOffset from, DateTimeOffset to, long segmentRecords,
-        CancellationToken cancellationToken)
+        IReadOnlyList<TelemetryRecordKind> kinds, DateTimeOffset from, DateTimeOffset to, long segmentRecords, CancellationToken cancellationToken)
     {
         _reader = reader;
         _cancellationToken = cancellationToken;
-        var kindsPerHour = tables.GroupBy(t => t.Hour).ToDictionary(g => g.Key, g => g.Count());
-        var planned = tables.ToHashSet();
         foreach (var ((kind, hour), count) in hours)
         {
-            if (count > segmentRecords && planned.Contains((kind, hour)) && hour + TimeSpan.FromHours(1) > from && hour < to)
+            if (count > segmentRecords && kinds.Contains(kind) && hour + TimeSpan.FromHours(1) > from && hour < to)
             {
-                _takers[hour] = kindsPerHour[hour];
+                _takers[hour] = kinds.Count;
             }
         }
 

@@ -37,6 +37,19 @@ sealed class RecordSegmentRead
         return read;
     }
 
+    /// <summary>A kind's part of a quiet hour read for every kind at once (<see cref="QuietHourReads"/>).</summary>
+    public static RecordSegmentRead FromQuietHour(Task<IReadOnlyList<TelemetryRecord>> records, int capacity, CancellationToken cancellationToken)
+    {
+        var read = new RecordSegmentRead(Channel.CreateBounded<TelemetryRecord>(new BoundedChannelOptions(capacity)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        }));
+        read.Completion = Task.Run(() => read.CopyAsync(records, cancellationToken), CancellationToken.None);
+        return read;
+    }
+
     /// <summary>Waits for the read to stop (after cancellation), ignoring how it ended.</summary>
     public async Task WaitQuietlyAsync()
     {
@@ -47,6 +60,24 @@ sealed class RecordSegmentRead
         catch (Exception)
         {
             // Cancelled or failed: either way it has stopped, and the consumer has already seen any failure it read.
+        }
+    }
+
+    async Task CopyAsync(Task<IReadOnlyList<TelemetryRecord>> records, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var record in await records.WaitAsync(cancellationToken))
+            {
+                await _channel.Writer.WriteAsync(record, cancellationToken);
+            }
+
+            _channel.Writer.TryComplete();
+        }
+        catch (Exception ex)
+        {
+            _channel.Writer.TryComplete(ex);
+            throw;
         }
     }
 

@@ -10,9 +10,10 @@ namespace IvrFunctions.Core.Telemetry.Storage;
 /// Why segments: one partition-range query per kind is paged by continuation, and Azurite answers every page by filtering the
 /// whole table and sorting every remaining match, so a long query costs more per page the more it holds. A segment is one
 /// page, so nothing is re-sorted or re-filtered for a continuation, and segments are independent, so several are read at
-/// once (on Azure Table Storage, different partitions and tables are served in parallel). Records live in one table per kind and hour
-/// (<see cref="TelemetryTables"/>), so segments never cross an hour, and a kind's hours without a table (found with one query
-/// of the table list) cost nothing. Sizing: the hour rollups count each kind's records per hour; an hour with more than a page of
+/// once (on Azure Table Storage, different partitions and tables are served in parallel). Records live in one table per hour
+/// (<see cref="TelemetryTables"/>), so segments never cross an hour, and hours without a table (found with one query of the
+/// table list) cost nothing. A quiet hour (the rollups count at most a segment for all the kinds together) is read with one
+/// query for every kind (<see cref="QuietHourReads"/>), so a quiet month costs a query per hour, not per kind and hour. Sizing: the hour rollups count each kind's records per hour; an hour with more than a page of
 /// some kind is looked up in the minute rollups (one query of that hour's partition, which counts every kind, so every kind
 /// plans that hour by the minute), and a minute with more than a page is cut into time sub-ranges by row key. Empty minutes
 /// join the neighbouring segment; and because an hour's segments cover it without gaps, records the rollups do not count
@@ -49,7 +50,7 @@ public sealed class SegmentedRecordReader(TelemetryTables tables, TelemetryReade
             yield break;
         }
 
-        var tableHours = await tables.ListRecordTablesAsync(kinds, from, to, cancellationToken);
+        var tableHours = await tables.ListRecordHoursAsync(from, to, cancellationToken);
         if (tableHours.Count == 0)
         {
             yield break;
@@ -58,10 +59,13 @@ public sealed class SegmentedRecordReader(TelemetryTables tables, TelemetryReade
         var hours = await reader.ReadRecordCountsAsync(from, to, RollupGranularity.Hour, cancellationToken);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var gate = new SemaphoreSlim(parallelism, parallelism);
-        var minutes = new MinuteCountCache(reader, hours, tableHours, from, to, SegmentRecords, stop.Token);
+        var minutes = new MinuteCountCache(reader, hours, kinds, from, to, SegmentRecords, stop.Token);
+        // Quiet: the rollups count some records of these kinds there, a segment's worth at most (no count is no evidence).
+        var quietHours = tableHours.Where(hour => kinds.Sum(kind => hours.GetValueOrDefault((kind, hour))) is > 0 and <= SegmentRecords);
+        var quiet = new QuietHourReads(tables, kinds, quietHours, from, to, gate, parallelism, stop.Token);
         try
         {
-            var streams = kinds.Select(kind => ReadKindAsync(PlanAsync(kind, from, to, [.. tableHours.Where(t => t.Kind == kind).Select(t => t.Hour)], hours, minutes, stop.Token), gate, parallelism, stop.Token)).ToList();
+            var streams = kinds.Select(kind => ReadKindAsync(kind, PlanAsync(kind, from, to, tableHours, hours, minutes, quiet, stop.Token), gate, quiet, parallelism, stop.Token)).ToList();
             await foreach (var record in TimeOrderedMerge.MergeAsync(streams, r => r.Timestamp, stop.Token))
             {
                 yield return record;
@@ -71,22 +75,30 @@ public sealed class SegmentedRecordReader(TelemetryTables tables, TelemetryReade
         {
             await stop.CancelAsync();
             await minutes.WaitQuietlyAsync();
+            await quiet.WaitQuietlyAsync();
         }
     }
 
     /// <summary>
-    /// The segments of one kind, in time order, planned an hour at a time as the reads reach it. Only hours that have a table
-    /// of the kind are planned, and no segment crosses an hour (each kind's hour is its own table).
+    /// The segments of one kind, in time order, planned an hour at a time as the reads reach it. Only hours that have a
+    /// records table are planned, no segment crosses an hour (each hour is its own table), and a quiet hour is one segment
+    /// read together with the other kinds'.
     /// </summary>
     static async IAsyncEnumerable<RecordSegment> PlanAsync(TelemetryRecordKind kind, DateTimeOffset from, DateTimeOffset to,
         IReadOnlyList<DateTimeOffset> tableHours, IReadOnlyDictionary<(TelemetryRecordKind Kind, DateTimeOffset Bucket), long> hours,
-        MinuteCountCache minutes, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        MinuteCountCache minutes, QuietHourReads quiet, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var planned = new List<RecordSegment>();
         foreach (var hour in tableHours)
         {
             var start = TelemetryReader.Max(hour, from);
             var end = TelemetryReader.Min(hour + Hour, to);
+            if (quiet.IsQuiet(hour))
+            {
+                yield return new RecordSegment(kind, start, end, hours.GetValueOrDefault((kind, hour)), QuietHour: true);
+                continue;
+            }
+
             var builder = new RecordSegmentBuilder(kind, start, end, SegmentRecords);
             if (!minutes.IsBusy(hour))
             {
@@ -112,8 +124,8 @@ public sealed class SegmentedRecordReader(TelemetryTables tables, TelemetryReade
     }
 
     /// <summary>One kind's records: its segments in order, the current one and up to <paramref name="lookahead"/> more being read.</summary>
-    async IAsyncEnumerable<TelemetryRecord> ReadKindAsync(IAsyncEnumerable<RecordSegment> plan, SemaphoreSlim gate, int lookahead,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    async IAsyncEnumerable<TelemetryRecord> ReadKindAsync(TelemetryRecordKind kind, IAsyncEnumerable<RecordSegment> plan, SemaphoreSlim gate,
+        QuietHourReads quiet, int lookahead, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reads = new Queue<RecordSegmentRead>();
@@ -128,7 +140,10 @@ public sealed class SegmentedRecordReader(TelemetryTables tables, TelemetryReade
                     more = await segments.MoveNextAsync();
                     if (more)
                     {
-                        reads.Enqueue(RecordSegmentRead.Start(tables.RecordsFor(segments.Current.Kind, segments.Current.From), segments.Current, gate, SegmentRecords, stop.Token));
+                        var segment = segments.Current;
+                        reads.Enqueue(segment.QuietHour
+                            ? RecordSegmentRead.FromQuietHour(quiet.GetAsync(TimeBuckets.Floor(segment.From, RollupGranularity.Hour), kind), SegmentRecords, stop.Token)
+                            : RecordSegmentRead.Start(tables.RecordsFor(segment.From), segment, gate, SegmentRecords, stop.Token));
                     }
                 }
 

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 namespace IvrFunctions.Core.Telemetry.Storage;
 
 /// <summary>
-/// Moves records from <see cref="TelemetryBuffer"/> to Table Storage: raw records into their kind's table for their hour
-/// (created as the hour begins), packed into chunk rows (<see cref="RecordChunkEntity"/>) written as entity-group
+/// Moves records from <see cref="TelemetryBuffer"/> to Table Storage: raw records into their hour's table (created as the
+/// hour begins), packed into chunk rows (<see cref="RecordChunkEntity"/>) written as entity-group
 /// transactions per partition (upserts under deterministic row keys), then this writer's rollup rows (absolute values,
 /// upsert replace). A batch taken from the buffer stays here until it is written, so while storage is down the buffer fills
 /// and then drops (counted); a retried batch rewrites the same rows, so recovery leaves no duplicates.
@@ -223,9 +223,9 @@ public sealed class TelemetryFlusher
         }
 
         var transactions = new List<(TableClient Table, TableEntity[] Entities)>();
-        foreach (var hour in pending.Records.GroupBy(r => (r.Kind, Hour: TimeBuckets.Floor(r.Timestamp, RollupGranularity.Hour))).OrderBy(g => g.Key.Hour))
+        foreach (var hour in pending.Records.GroupBy(r => TimeBuckets.Floor(r.Timestamp, RollupGranularity.Hour)).OrderBy(g => g.Key))
         {
-            var table = await _tables.EnsureRecordsTableAsync(hour.Key.Kind, hour.Key.Hour, cancellationToken);
+            var table = await _tables.EnsureRecordsTableAsync(hour.Key, cancellationToken);
             transactions.AddRange(RecordChunkEntity.ToEntities(hour)
                 .GroupBy(e => e.PartitionKey)
                 .SelectMany(g => g.Chunk(MaxChunksPerTransaction))

@@ -30,20 +30,20 @@ public sealed class TelemetryReader(TelemetryTables tables)
 
     /// <summary>
     /// Records of <paramref name="kind"/> with <c>from ≤ Timestamp &lt; to</c>, in time order: one partition-range query of
-    /// chunk rows (continued page by page) per hour that has a table of the kind, holding at most one partition's records at a
+    /// chunk rows (continued page by page) per hour that has a record table, holding at most one partition's records at a
     /// time, so memory stays bounded however large the window. Long
     /// windows are read faster by <see cref="SegmentedRecordReader"/>.
     /// </summary>
     public async IAsyncEnumerable<TelemetryRecord> ReadRecordsAsync(TelemetryRecordKind kind, DateTimeOffset from, DateTimeOffset to,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        foreach (var (_, hour) in await tables.ListRecordTablesAsync([kind], from, to, cancellationToken))
+        foreach (var hour in await tables.ListRecordHoursAsync(from, to, cancellationToken))
         {
             var start = Max(from, hour);
             var end = Min(to, hour + Hour);
             var order = new PartitionRecordOrder(start, end);
             var ready = new List<TelemetryRecord>();
-            await using var chunks = tables.RecordsFor(kind, hour).QueryAsync<TableEntity>(RecordFilter(kind, start, end), PageSize, cancellationToken: cancellationToken)
+            await using var chunks = tables.RecordsFor(hour).QueryAsync<TableEntity>(RecordFilter(kind, start, end), PageSize, cancellationToken: cancellationToken)
                 .GetAsyncEnumerator(cancellationToken);
             while (true)
             {

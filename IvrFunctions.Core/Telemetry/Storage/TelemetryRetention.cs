@@ -8,7 +8,7 @@ namespace IvrFunctions.Core.Telemetry.Storage;
 
 /// <summary>
 /// Deletes telemetry past its retention: raw records and minute rollups older than <see cref="TelemetryOptions.RetentionDays"/>,
-/// hour rollups older than <see cref="TelemetryOptions.RollupRetentionDays"/>. Raw records go a whole table (a kind's hour) at a time
+/// hour rollups older than <see cref="TelemetryOptions.RollupRetentionDays"/>. Raw records go a whole hour's table at a time
 /// (an hour is dropped once all of it is past the cutoff); rollups go by partition-range query plus batched deletes. Safe to run from both hosts at once (deleting a gone row is fine).
 /// Called hourly by the SelfHost's background service and by the Functions app's timer trigger.
 /// </summary>
@@ -24,11 +24,11 @@ public sealed class TelemetryRetention(TelemetryTables tables, IOptions<Telemetr
         try
         {
             await tables.EnsureCreatedAsync(cancellationToken);
-            // Record tables whose whole hour ended by the cutoff (a table per kind and hour: dropping it deletes those records at once).
+            // Record tables whose whole hour ended by the cutoff (one table per hour: dropping it deletes the hour at once).
             long recordTables = 0;
-            foreach (var (kind, hour) in await tables.ListRecordTablesBeforeAsync(cutoff, cancellationToken))
+            foreach (var hour in await tables.ListRecordHoursBeforeAsync(cutoff, cancellationToken))
             {
-                recordTables += await tables.DropRecordsTableAsync(kind, hour, cancellationToken) ? 1 : 0;
+                recordTables += await tables.DropRecordsTableAsync(hour, cancellationToken) ? 1 : 0;
             }
 
             long rollups = 0;

@@ -10,20 +10,19 @@ using Microsoft.Extensions.Options;
 namespace IvrFunctions.Core.Telemetry.Storage;
 
 /// <summary>
-/// The raw-record tables, one per record kind and UTC hour (<c>{prefix}{kind}{yyyyMMddHH}</c>, e.g.
-/// <c>IvrTelemetryRecordsstage2026112409</c>, created when its first record is written), and the two rollup tables (minute
-/// rows, hour rows) named by <see cref="TelemetryOptions"/>.
+/// The raw-record tables, one per UTC hour (<c>{prefix}{yyyyMMddHH}</c>, e.g. <c>IvrTelemetryRecords2026112409</c>, created
+/// when the hour's first record is written), and the two rollup tables (minute rows, hour rows) named by
+/// <see cref="TelemetryOptions"/>.
 /// <para>
-/// Why a table per kind and hour: a query's cost on Azurite grows with the whole table it runs against (every page filters
-/// every stored row), so one table for 30 days made a long export slower per page the more was stored. A kind's hour holds
-/// only that, so an export's pages cost the same however much else is kept, and retention drops whole tables instead of
-/// deleting rows. Minute and hour rollups live apart so each read and each retention sweep only touches rows of its granularity.
+/// Why a table per hour: a query's cost on Azurite grows with the whole table it runs against (every page filters every
+/// stored row), so one table for 30 days made a long export slower per page the more was stored. An hour's table holds only
+/// that hour (as chunk rows, so even a busy hour is few rows), so an export's pages cost the same however much else is kept,
+/// and retention drops whole tables instead of deleting rows. All kinds share the hour's table, so a quiet hour is read with
+/// one query. Minute and hour rollups live apart so each read and each retention sweep only touches rows of its granularity.
 /// </para>
 /// </summary>
 public sealed class TelemetryTables
 {
-    static readonly TelemetryRecordKind[] Kinds = Enum.GetValues<TelemetryRecordKind>();
-    static readonly string[] KindNames = [.. Kinds.Select(TelemetrySchema.KindName)];
 
     readonly ConcurrentDictionary<string, TableClient> _recordTables = new(StringComparer.Ordinal);
     readonly ConcurrentDictionary<string, byte> _createdRecordTables = new(StringComparer.Ordinal);
@@ -56,22 +55,21 @@ public sealed class TelemetryTables
     /// <summary>The rollup table a rollup partition key (<c>m...</c> or <c>h...</c>) belongs to.</summary>
     public TableClient RollupsFor(string partitionKey) => partitionKey.StartsWith('m') ? MinuteRollups : HourlyRollups;
 
-    /// <summary>The name of the table holding <paramref name="kind"/>'s records of the hour containing <paramref name="time"/>.</summary>
-    public string RecordsTableName(TelemetryRecordKind kind, DateTimeOffset time) =>
-        RecordsTablePrefix + TelemetrySchema.KindName(kind) + TimeBuckets.Format(time, TimeBuckets.HourFormat);
+    /// <summary>The name of the table holding records of the hour containing <paramref name="time"/>.</summary>
+    public string RecordsTableName(DateTimeOffset time) => RecordsTablePrefix + TimeBuckets.Format(time, TimeBuckets.HourFormat);
 
-    /// <summary>The table holding <paramref name="kind"/>'s records of the hour containing <paramref name="time"/> (it may not exist).</summary>
-    public TableClient RecordsFor(TelemetryRecordKind kind, DateTimeOffset time) =>
-        _recordTables.GetOrAdd(RecordsTableName(kind, time), static (name, service) => service.GetTableClient(name), Service);
+    /// <summary>The table holding records of the hour containing <paramref name="time"/> (it may not exist).</summary>
+    public TableClient RecordsFor(DateTimeOffset time) =>
+        _recordTables.GetOrAdd(RecordsTableName(time), static (name, service) => service.GetTableClient(name), Service);
 
-    /// <summary>The kind's table for the hour, created first unless this process already made sure it exists.</summary>
-    public async Task<TableClient> EnsureRecordsTableAsync(TelemetryRecordKind kind, DateTimeOffset time, CancellationToken cancellationToken = default)
+    /// <summary>The hour's record table, created first unless this process already made sure it exists.</summary>
+    public async Task<TableClient> EnsureRecordsTableAsync(DateTimeOffset time, CancellationToken cancellationToken = default)
     {
-        var table = RecordsFor(kind, time);
+        var table = RecordsFor(time);
         if (!_createdRecordTables.ContainsKey(table.Name))
         {
             await table.CreateIfNotExistsAsync(cancellationToken);
-            if (_createdRecordTables.Count > 240)
+            if (_createdRecordTables.Count > 48)
             {
                 _createdRecordTables.Clear(); // a long-running writer moves on hour by hour; forgetting only costs one more create
                 _recordTables.Clear();
@@ -84,36 +82,24 @@ public sealed class TelemetryTables
     }
 
     /// <summary>
-    /// Every (kind, hour) of <paramref name="kinds"/> overlapping <c>[from, to)</c> that has a record table, in time order (kinds
-    /// in <see cref="TelemetryRecordKind"/> order within an hour): one query of the table list, so a window's empty hours cost
-    /// nothing. Other tables whose names merely start with the prefix are ignored.
+    /// The start of every hour overlapping <c>[from, to)</c> that has a record table, in time order: one query of the table
+    /// list, so a window's empty hours cost nothing. Other tables whose names merely start with the prefix are ignored.
     /// </summary>
-    public async Task<IReadOnlyList<(TelemetryRecordKind Kind, DateTimeOffset Hour)>> ListRecordTablesAsync(IReadOnlyCollection<TelemetryRecordKind> kinds,
-        DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
-    {
-        if (to <= from || kinds.Count == 0)
-        {
-            return [];
-        }
+    public Task<IReadOnlyList<DateTimeOffset>> ListRecordHoursAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        to <= from
+            ? Task.FromResult<IReadOnlyList<DateTimeOffset>>([])
+            : ListRecordHoursAsync(TableClient.CreateQueryFilter($"TableName ge {RecordsTableName(from)} and TableName le {RecordsTableName(to - TimeSpan.FromTicks(1))}"),
+                cancellationToken);
 
-        var filter = string.Join(" or ", kinds.Distinct().Select(kind => "(" + TableClient.CreateQueryFilter(
-            $"TableName ge {RecordsTableName(kind, from)} and TableName le {RecordsTableName(kind, to - TimeSpan.FromTicks(1))}") + ")"));
-        var tables = await ListRecordTablesAsync(filter, cancellationToken);
-        return [.. tables.Where(t => kinds.Contains(t.Kind))];
-    }
+    /// <summary>The start of every hour before the hour containing <paramref name="before"/> that has a record table (retention's list).</summary>
+    public Task<IReadOnlyList<DateTimeOffset>> ListRecordHoursBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken = default) =>
+        ListRecordHoursAsync(TableClient.CreateQueryFilter($"TableName ge {RecordsTablePrefix + "0"} and TableName lt {RecordsTableName(TimeBuckets.Floor(before, RollupGranularity.Hour))}"),
+            cancellationToken);
 
-    /// <summary>Every (kind, hour) record table whose hour started before the hour containing <paramref name="before"/> (retention's list).</summary>
-    public Task<IReadOnlyList<(TelemetryRecordKind Kind, DateTimeOffset Hour)>> ListRecordTablesBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
+    /// <summary>Drops the record table of the hour containing <paramref name="time"/>; true when it existed.</summary>
+    public async Task<bool> DropRecordsTableAsync(DateTimeOffset time, CancellationToken cancellationToken = default)
     {
-        var hour = TimeBuckets.Floor(before, RollupGranularity.Hour);
-        return ListRecordTablesAsync(
-            TableClient.CreateQueryFilter($"TableName ge {RecordsTablePrefix + "a"} and TableName lt {RecordsTablePrefix + "{"}"), cancellationToken, t => t.Hour < hour);
-    }
-
-    /// <summary>Drops the kind's record table of the hour containing <paramref name="time"/>; true when it existed.</summary>
-    public async Task<bool> DropRecordsTableAsync(TelemetryRecordKind kind, DateTimeOffset time, CancellationToken cancellationToken = default)
-    {
-        var name = RecordsTableName(kind, time);
+        var name = RecordsTableName(time);
         _createdRecordTables.TryRemove(name, out _);
         try
         {
@@ -145,35 +131,28 @@ public sealed class TelemetryTables
         _createdRecordTables.Clear();
     }
 
-    async Task<IReadOnlyList<(TelemetryRecordKind Kind, DateTimeOffset Hour)>> ListRecordTablesAsync(string filter, CancellationToken cancellationToken,
-        Func<(TelemetryRecordKind Kind, DateTimeOffset Hour), bool>? keep = null)
+    async Task<IReadOnlyList<DateTimeOffset>> ListRecordHoursAsync(string filter, CancellationToken cancellationToken)
     {
-        var tables = new List<(TelemetryRecordKind Kind, DateTimeOffset Hour)>();
+        var hours = new List<DateTimeOffset>();
         await foreach (var table in Service.QueryAsync(filter, cancellationToken: cancellationToken))
         {
-            if (TryParse(table.Name, out var parsed) && (keep is null || keep(parsed)))
+            if (TryParseHour(table.Name, out var hour))
             {
-                tables.Add(parsed);
+                hours.Add(hour);
             }
         }
 
-        tables.Sort((a, b) => a.Hour != b.Hour ? a.Hour.CompareTo(b.Hour) : a.Kind.CompareTo(b.Kind));
-        return tables;
+        hours.Sort();
+        return hours;
     }
 
-    /// <summary>Reads <c>{prefix}{kind}{yyyyMMddHH}</c>; false for any other name.</summary>
-    bool TryParse(string tableName, out (TelemetryRecordKind Kind, DateTimeOffset Hour) table)
+    /// <summary>Reads <c>{prefix}{yyyyMMddHH}</c>; false for any other name.</summary>
+    bool TryParseHour(string tableName, out DateTimeOffset hour)
     {
-        table = default;
-        var length = TimeBuckets.HourFormat.Length;
-        if (tableName.Length <= RecordsTablePrefix.Length + length || !tableName.StartsWith(RecordsTablePrefix, StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        var kind = Array.IndexOf(KindNames, tableName[RecordsTablePrefix.Length..^length]);
-        var suffix = tableName.AsSpan(tableName.Length - length);
-        if (kind < 0
+        hour = default;
+        var suffix = tableName.AsSpan(Math.Min(tableName.Length, RecordsTablePrefix.Length));
+        if (tableName.Length != RecordsTablePrefix.Length + TimeBuckets.HourFormat.Length
+            || !tableName.StartsWith(RecordsTablePrefix, StringComparison.OrdinalIgnoreCase)
             || suffix.ContainsAnyExcept("0123456789")
             || !DateTime.TryParseExact(suffix, TimeBuckets.HourFormat, CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
@@ -181,7 +160,7 @@ public sealed class TelemetryTables
             return false;
         }
 
-        table = (Kinds[kind], new DateTimeOffset(parsed, TimeSpan.Zero));
+        hour = new DateTimeOffset(parsed, TimeSpan.Zero);
         return true;
     }
 }
