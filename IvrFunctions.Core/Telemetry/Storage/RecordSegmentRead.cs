@@ -86,45 +86,9 @@ sealed class RecordSegmentRead
         try
         {
             var filter = TelemetryReader.RecordFilter(segment.Kind, segment.From, segment.To);
-            var order = new PartitionRecordOrder(segment.From, segment.To);
-            var ready = new List<TelemetryRecord>();
-            await using var pages = records.QueryAsync<TableEntity>(filter, TelemetryReader.PageSize, cancellationToken: cancellationToken)
-                .AsPages().GetAsyncEnumerator(cancellationToken);
-            while (true)
+            await foreach (var record in TelemetryReader.ReadChunkRowsAsync(records, filter, segment.From, segment.To, gate, cancellationToken))
             {
-                bool more;
-                await gate.WaitAsync(cancellationToken);
-                try
-                {
-                    more = await TelemetryReader.NextOrGoneAsync(pages);
-                }
-                finally
-                {
-                    gate.Release();
-                }
-
-                if (more)
-                {
-                    foreach (var chunk in pages.Current.Values)
-                    {
-                        order.Add(chunk, ready);
-                    }
-                }
-                else
-                {
-                    order.Finish(ready);
-                }
-
-                foreach (var record in ready)
-                {
-                    await _channel.Writer.WriteAsync(record, cancellationToken);
-                }
-
-                ready.Clear();
-                if (!more)
-                {
-                    break;
-                }
+                await _channel.Writer.WriteAsync(record, cancellationToken);
             }
 
             _channel.Writer.TryComplete();

@@ -41,38 +41,70 @@ public sealed class TelemetryReader(TelemetryTables tables)
         {
             var start = Max(from, hour);
             var end = Min(to, hour + Hour);
-            var order = new PartitionRecordOrder(start, end);
-            var ready = new List<TelemetryRecord>();
-            await using var chunks = tables.RecordsFor(hour).QueryAsync<TableEntity>(RecordFilter(kind, start, end), PageSize, cancellationToken: cancellationToken)
-                .GetAsyncEnumerator(cancellationToken);
-            while (true)
+            await foreach (var record in ReadChunkRowsAsync(tables.RecordsFor(hour), RecordFilter(kind, start, end), start, end, null, cancellationToken))
             {
-                var more = await NextOrGoneAsync(chunks);
-                if (more)
-                {
-                    order.Add(chunks.Current, ready);
-                }
-                else
-                {
-                    order.Finish(ready);
-                }
+                yield return record;
+            }
+        }
+    }
 
-                foreach (var record in ready)
-                {
-                    yield return record;
-                }
+    /// <summary>
+    /// The records of the chunk rows <paramref name="filter"/> selects from <paramref name="table"/>, clipped to
+    /// <c>[from, to)</c> and in time order within each partition (<see cref="PartitionRecordOrder"/>), page by page; each
+    /// page fetch waits for a slot of <paramref name="gate"/> when one is given. A table dropped since it was listed
+    /// (retention) simply has no rows.
+    /// </summary>
+    internal static async IAsyncEnumerable<TelemetryRecord> ReadChunkRowsAsync(TableClient table, string filter, DateTimeOffset from, DateTimeOffset to,
+        SemaphoreSlim? gate, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var order = new PartitionRecordOrder(from, to);
+        var ready = new List<TelemetryRecord>();
+        await using var pages = table.QueryAsync<TableEntity>(filter, PageSize, cancellationToken: cancellationToken)
+            .AsPages().GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            bool more;
+            if (gate is not null)
+            {
+                await gate.WaitAsync(cancellationToken);
+            }
 
-                ready.Clear();
-                if (!more)
+            try
+            {
+                more = await NextOrGoneAsync(pages);
+            }
+            finally
+            {
+                gate?.Release();
+            }
+
+            if (more)
+            {
+                foreach (var chunk in pages.Current.Values)
                 {
-                    break;
+                    order.Add(chunk, ready);
                 }
+            }
+            else
+            {
+                order.Finish(ready);
+            }
+
+            foreach (var record in ready)
+            {
+                yield return record;
+            }
+
+            ready.Clear();
+            if (!more)
+            {
+                yield break;
             }
         }
     }
 
     /// <summary>Moves to the next entity; a table dropped since it was listed (retention) simply has no more.</summary>
-    internal static async ValueTask<bool> NextOrGoneAsync<T>(IAsyncEnumerator<T> entities)
+    static async ValueTask<bool> NextOrGoneAsync<T>(IAsyncEnumerator<T> entities)
     {
         try
         {
