@@ -22,6 +22,7 @@ if [ -f "$trx" ]; then
   get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
   total=$(get total); executed=$(get executed); passed=$(get passed); failed=$(get failed)
   skipped=$((total - executed))
+  if [ "${failed}" != "0" ]; then perl scripts/failed-tests.pl "$trx"; fi
   echo "Tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
   if [ "${executed}" = "0" ]; then echo "No test executed"; status=1; fi
 else
