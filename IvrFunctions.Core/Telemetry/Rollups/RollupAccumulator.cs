@@ -101,15 +101,13 @@ sealed class RollupAccumulator(string writer)
             _states.Remove(key);
         }
 
-        _minuteEvictedBefore = Max(_minuteEvictedBefore, TimeBuckets.Floor(minuteCutoff, RollupGranularity.Minute));
-        _hourEvictedBefore = Max(_hourEvictedBefore, TimeBuckets.Floor(hourCutoff, RollupGranularity.Hour));
+        _minuteEvictedBefore = TimeBuckets.Max(_minuteEvictedBefore, TimeBuckets.Floor(minuteCutoff, RollupGranularity.Minute));
+        _hourEvictedBefore = TimeBuckets.Max(_hourEvictedBefore, TimeBuckets.Floor(hourCutoff, RollupGranularity.Hour));
     }
 
     (string Partition, string Row) Key(Target target) => (
         TelemetrySchema.RollupPartition(target.BucketStart, target.Granularity),
         TelemetrySchema.RollupRow(target.BucketStart, target.Granularity, target.Dimension, target.Key, Writer));
-
-    static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     static void Both(List<Target> targets, DateTimeOffset at, string dimension, string key, Action<RollupValues> update)
     {

@@ -1,3 +1,5 @@
+using IvrFunctions.Core.Telemetry.Rollups;
+
 namespace IvrFunctions.Core.Telemetry.Storage;
 
 /// <summary>
@@ -44,8 +46,7 @@ sealed class QuietHourReads
     /// <summary>One query (paged) for every kind's partitions of the hour; partitions arrive kind by kind, each kind's in time order.</summary>
     async Task<Dictionary<TelemetryRecordKind, List<TelemetryRecord>>> ReadHourAsync(DateTimeOffset hour)
     {
-        var start = TelemetryReader.Max(hour, _from);
-        var end = TelemetryReader.Min(hour + TimeSpan.FromHours(1), _to);
+        var (start, end) = TimeBuckets.Clip(hour, RollupGranularity.Hour, _from, _to);
         var filter = string.Join(" or ", _kinds.Select(kind => $"({TelemetryReader.RecordFilter(kind, start, end)})"));
         var byKind = new Dictionary<TelemetryRecordKind, List<TelemetryRecord>>();
         await foreach (var record in TelemetryReader.ReadChunkRowsAsync(_tables.RecordsFor(hour), filter, start, end, _gate, _cancellationToken))

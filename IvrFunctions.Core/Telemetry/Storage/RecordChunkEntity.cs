@@ -31,23 +31,14 @@ public static class RecordChunkEntity
 
     const string KeyProperty = "k";
 
-    static readonly Dictionary<string, Type> NumberTypes = new(StringComparer.Ordinal)
-    {
-        ["DurationMs"] = typeof(double),
-        ["Attempt"] = typeof(int),
-        ["StatusCode"] = typeof(int),
-        ["AudioSeconds"] = typeof(double),
-        ["Characters"] = typeof(long),
-        ["InputTokens"] = typeof(long),
-        ["CachedInputTokens"] = typeof(long),
-        ["OutputTokens"] = typeof(long),
-        ["CostUsd"] = typeof(double),
-        ["SavedCostUsd"] = typeof(double),
-        ["BilledPulses"] = typeof(int),
-        ["Turns"] = typeof(int),
-        ["OpenCalls"] = typeof(long),
-        ["OpenCallsSequence"] = typeof(long),
-    };
+    /// <summary>
+    /// The integer properties and their types, read off <see cref="TelemetryRecord"/> (an entity property carries its record
+    /// property's name): JSON does not say whether 3 is an int, a long or a double; any other number is a double.
+    /// </summary>
+    static readonly Dictionary<string, Type> IntegerTypes = typeof(TelemetryRecord).GetProperties()
+        .Select(p => (p.Name, Type: Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType))
+        .Where(p => p.Type == typeof(int) || p.Type == typeof(long))
+        .ToDictionary(p => p.Name, p => p.Type, StringComparer.Ordinal);
 
     /// <summary>Orders records as their own row keys would: time, then id.</summary>
     public static int CompareRecords(TelemetryRecord a, TelemetryRecord b)
@@ -111,7 +102,7 @@ public static class RecordChunkEntity
                     JsonValueKind.True => true,
                     JsonValueKind.False => false,
                     // Each arm boxed as itself: a switch over int, long and double would otherwise make them all double.
-                    JsonValueKind.Number => NumberTypes.GetValueOrDefault(property.Name) switch
+                    JsonValueKind.Number => IntegerTypes.GetValueOrDefault(property.Name) switch
                     {
                         var t when t == typeof(int) => (object)property.Value.GetInt32(),
                         var t when t == typeof(long) => (object)property.Value.GetInt64(),

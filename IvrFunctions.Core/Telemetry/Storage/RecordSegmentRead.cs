@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Azure.Data.Tables;
 
@@ -13,9 +14,14 @@ sealed class RecordSegmentRead
 {
     readonly Channel<TelemetryRecord> _channel;
 
-    RecordSegmentRead(Channel<TelemetryRecord> channel)
+    RecordSegmentRead(int capacity)
     {
-        _channel = channel;
+        _channel = Channel.CreateBounded<TelemetryRecord>(new BoundedChannelOptions(capacity)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
         Completion = Task.CompletedTask;
     }
 
@@ -25,30 +31,13 @@ sealed class RecordSegmentRead
     public Task Completion { get; private set; }
 
     public static RecordSegmentRead Start(
-        TableClient records, RecordSegment segment, SemaphoreSlim gate, int capacity, CancellationToken cancellationToken)
-    {
-        var read = new RecordSegmentRead(Channel.CreateBounded<TelemetryRecord>(new BoundedChannelOptions(capacity)
-        {
-            SingleReader = true,
-            SingleWriter = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        }));
-        read.Completion = Task.Run(() => read.FillAsync(records, segment, gate, cancellationToken), CancellationToken.None);
-        return read;
-    }
+        TableClient records, RecordSegment segment, SemaphoreSlim gate, int capacity, CancellationToken cancellationToken) =>
+        Start(TelemetryReader.ReadChunkRowsAsync(records, TelemetryReader.RecordFilter(segment.Kind, segment.From, segment.To), segment.From, segment.To,
+            gate, cancellationToken), capacity, cancellationToken);
 
     /// <summary>A kind's part of a quiet hour read for every kind at once (<see cref="QuietHourReads"/>).</summary>
-    public static RecordSegmentRead FromQuietHour(Task<IReadOnlyList<TelemetryRecord>> records, int capacity, CancellationToken cancellationToken)
-    {
-        var read = new RecordSegmentRead(Channel.CreateBounded<TelemetryRecord>(new BoundedChannelOptions(capacity)
-        {
-            SingleReader = true,
-            SingleWriter = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        }));
-        read.Completion = Task.Run(() => read.CopyAsync(records, cancellationToken), CancellationToken.None);
-        return read;
-    }
+    public static RecordSegmentRead FromQuietHour(Task<IReadOnlyList<TelemetryRecord>> records, int capacity, CancellationToken cancellationToken) =>
+        Start(RecordsOfAsync(records, cancellationToken), capacity, cancellationToken);
 
     /// <summary>Waits for the read to stop (after cancellation), ignoring how it ended.</summary>
     public async Task WaitQuietlyAsync()
@@ -63,30 +52,27 @@ sealed class RecordSegmentRead
         }
     }
 
-    async Task CopyAsync(Task<IReadOnlyList<TelemetryRecord>> records, CancellationToken cancellationToken)
+    static RecordSegmentRead Start(IAsyncEnumerable<TelemetryRecord> source, int capacity, CancellationToken cancellationToken)
     {
-        try
-        {
-            foreach (var record in await records.WaitAsync(cancellationToken))
-            {
-                await _channel.Writer.WriteAsync(record, cancellationToken);
-            }
+        var read = new RecordSegmentRead(capacity);
+        read.Completion = Task.Run(() => read.FillAsync(source, cancellationToken), CancellationToken.None);
+        return read;
+    }
 
-            _channel.Writer.TryComplete();
-        }
-        catch (Exception ex)
+    static async IAsyncEnumerable<TelemetryRecord> RecordsOfAsync(Task<IReadOnlyList<TelemetryRecord>> records,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var record in await records.WaitAsync(cancellationToken))
         {
-            _channel.Writer.TryComplete(ex);
-            throw;
+            yield return record;
         }
     }
 
-    async Task FillAsync(TableClient records, RecordSegment segment, SemaphoreSlim gate, CancellationToken cancellationToken)
+    async Task FillAsync(IAsyncEnumerable<TelemetryRecord> source, CancellationToken cancellationToken)
     {
         try
         {
-            var filter = TelemetryReader.RecordFilter(segment.Kind, segment.From, segment.To);
-            await foreach (var record in TelemetryReader.ReadChunkRowsAsync(records, filter, segment.From, segment.To, gate, cancellationToken))
+            await foreach (var record in source.WithCancellation(cancellationToken))
             {
                 await _channel.Writer.WriteAsync(record, cancellationToken);
             }

@@ -32,7 +32,6 @@ public sealed class SegmentedRecordReader(TelemetryTables tables, TelemetryReade
     /// <summary>Records a segment is planned to hold: one page.</summary>
     public const int SegmentRecords = TelemetryReader.PageSize;
 
-    static readonly TimeSpan Hour = TimeSpan.FromHours(1);
     static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
 
     /// <summary>
@@ -91,8 +90,7 @@ public sealed class SegmentedRecordReader(TelemetryTables tables, TelemetryReade
         var planned = new List<RecordSegment>();
         foreach (var hour in tableHours)
         {
-            var start = TelemetryReader.Max(hour, from);
-            var end = TelemetryReader.Min(hour + Hour, to);
+            var (start, end) = TimeBuckets.Clip(hour, RollupGranularity.Hour, from, to);
             if (quiet.IsQuiet(hour))
             {
                 yield return new RecordSegment(kind, start, end, hours.GetValueOrDefault((kind, hour)), QuietHour: true);
@@ -109,7 +107,8 @@ public sealed class SegmentedRecordReader(TelemetryTables tables, TelemetryReade
                 var perMinute = await minutes.GetAsync(hour, cancellationToken);
                 for (var minute = TimeBuckets.Floor(start, RollupGranularity.Minute); minute < end; minute += Minute)
                 {
-                    builder.Add(TelemetryReader.Max(minute, start), TelemetryReader.Min(minute + Minute, end), perMinute.GetValueOrDefault((kind, minute)), planned);
+                    var (minuteStart, minuteEnd) = TimeBuckets.Clip(minute, RollupGranularity.Minute, start, end);
+                    builder.Add(minuteStart, minuteEnd, perMinute.GetValueOrDefault((kind, minute)), planned);
                 }
             }
 
@@ -170,5 +169,4 @@ public sealed class SegmentedRecordReader(TelemetryTables tables, TelemetryReade
             }
         }
     }
-
 }

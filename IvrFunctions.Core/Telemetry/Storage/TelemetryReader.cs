@@ -15,8 +15,6 @@ public sealed class TelemetryReader(TelemetryTables tables)
     /// <summary>Entities per query page: Table Storage returns at most 1,000.</summary>
     public const int PageSize = 1000;
 
-    static readonly TimeSpan Hour = TimeSpan.FromHours(1);
-
     static readonly Dictionary<string, TelemetryRecordKind> CountedDimensions = new(StringComparer.Ordinal)
     {
         [RollupDimensions.Stage] = TelemetryRecordKind.Stage,
@@ -39,8 +37,7 @@ public sealed class TelemetryReader(TelemetryTables tables)
     {
         foreach (var hour in await tables.ListRecordHoursAsync(from, to, cancellationToken))
         {
-            var start = Max(from, hour);
-            var end = Min(to, hour + Hour);
+            var (start, end) = TimeBuckets.Clip(hour, RollupGranularity.Hour, from, to);
             await foreach (var record in ReadChunkRowsAsync(tables.RecordsFor(hour), RecordFilter(kind, start, end), start, end, null, cancellationToken))
             {
                 yield return record;
@@ -103,7 +100,7 @@ public sealed class TelemetryReader(TelemetryTables tables)
         }
     }
 
-    /// <summary>Moves to the next entity; a table dropped since it was listed (retention) simply has no more.</summary>
+    /// <summary>Moves to the next page; a table dropped since it was listed (retention) simply has no more.</summary>
     static async ValueTask<bool> NextOrGoneAsync<T>(IAsyncEnumerator<T> entities)
     {
         try
@@ -115,10 +112,6 @@ public sealed class TelemetryReader(TelemetryTables tables)
             return false;
         }
     }
-
-    internal static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
-
-    internal static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     /// <summary>
     /// The filter for the chunk rows that may hold records of <paramref name="kind"/> in <c>[from, to)</c>: the kind's partitions

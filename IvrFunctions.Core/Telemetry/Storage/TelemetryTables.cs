@@ -23,8 +23,6 @@ namespace IvrFunctions.Core.Telemetry.Storage;
 /// </summary>
 public sealed class TelemetryTables
 {
-
-    readonly ConcurrentDictionary<string, TableClient> _recordTables = new(StringComparer.Ordinal);
     readonly ConcurrentDictionary<string, byte> _createdRecordTables = new(StringComparer.Ordinal);
     volatile bool _created;
 
@@ -59,8 +57,7 @@ public sealed class TelemetryTables
     public string RecordsTableName(DateTimeOffset time) => RecordsTablePrefix + TimeBuckets.Format(time, TimeBuckets.HourFormat);
 
     /// <summary>The table holding records of the hour containing <paramref name="time"/> (it may not exist).</summary>
-    public TableClient RecordsFor(DateTimeOffset time) =>
-        _recordTables.GetOrAdd(RecordsTableName(time), static (name, service) => service.GetTableClient(name), Service);
+    public TableClient RecordsFor(DateTimeOffset time) => Service.GetTableClient(RecordsTableName(time));
 
     /// <summary>The hour's record table, created first unless this process already made sure it exists.</summary>
     public async Task<TableClient> EnsureRecordsTableAsync(DateTimeOffset time, CancellationToken cancellationToken = default)
@@ -72,7 +69,6 @@ public sealed class TelemetryTables
             if (_createdRecordTables.Count > 48)
             {
                 _createdRecordTables.Clear(); // a long-running writer moves on hour by hour; forgetting only costs one more create
-                _recordTables.Clear();
             }
 
             _createdRecordTables.TryAdd(table.Name, 0);

@@ -26,6 +26,14 @@ public static class TimeBuckets
     public static TimeSpan Length(RollupGranularity granularity) =>
         granularity == RollupGranularity.Minute ? TimeSpan.FromMinutes(1) : TimeSpan.FromHours(1);
 
+    /// <summary>The part of <c>[from, to)</c> inside the bucket starting at <paramref name="bucketStart"/>.</summary>
+    public static (DateTimeOffset Start, DateTimeOffset End) Clip(DateTimeOffset bucketStart, RollupGranularity granularity, DateTimeOffset from, DateTimeOffset to) =>
+        (Max(bucketStart, from), Min(bucketStart + Length(granularity), to));
+
+    public static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    public static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
     public static string Format(DateTimeOffset time, string format) => time.UtcDateTime.ToString(format, CultureInfo.InvariantCulture);
 
     public static string BucketKey(DateTimeOffset bucketStart, RollupGranularity granularity) =>
