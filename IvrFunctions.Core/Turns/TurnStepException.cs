@@ -8,13 +8,23 @@ namespace IvrFunctions.Core.Turns;
 /// </summary>
 public sealed class TurnStepException : ClassifiedException
 {
-    public TurnStepException(ErrorCategory category, string stage, string detail, Exception? innerException = null)
-        : base(category, $"{ErrorCatalog.Describe(category).Code} in {stage}: {detail}", innerException)
+    // Marks, in the message, a step stopped by the turn's deadline, so that too survives a host's failure details.
+    const string AtTheDeadline = " at the deadline";
+
+    public TurnStepException(ErrorCategory category, string stage, string detail, Exception? innerException = null, bool deadlinePassed = false)
+        : base(category, $"{ErrorCatalog.Describe(category).Code} in {stage}{(deadlinePassed ? AtTheDeadline : string.Empty)}: {detail}", innerException)
     {
         Stage = stage;
+        DeadlinePassed = deadlinePassed;
     }
 
     public string Stage { get; }
+
+    /// <summary>
+    /// The step ran out of the turn's time (its last attempt was cut off at the deadline, or it could not start before it):
+    /// the turn timed out, whichever of the step and the workflow's deadline timer noticed first.
+    /// </summary>
+    public bool DeadlinePassed { get; }
 
     /// <summary>Rebuilds the failure from a host's failure details (type name and message).</summary>
     public static TurnStepException FromFailure(string? errorType, string? message, string step)
@@ -27,7 +37,10 @@ public sealed class TurnStepException : ClassifiedException
             var rest = space > 0 ? message[(space + 1)..] : string.Empty;
             if (category is { } known && rest.StartsWith("in ", StringComparison.Ordinal) && rest.IndexOf(':', StringComparison.Ordinal) is var colon and > 3)
             {
-                return new TurnStepException(known, rest[3..colon], rest[(colon + 1)..].Trim());
+                var stage = rest[3..colon];
+                var deadlinePassed = stage.EndsWith(AtTheDeadline, StringComparison.Ordinal);
+                return new TurnStepException(
+                    known, deadlinePassed ? stage[..^AtTheDeadline.Length] : stage, rest[(colon + 1)..].Trim(), deadlinePassed: deadlinePassed);
             }
         }
 

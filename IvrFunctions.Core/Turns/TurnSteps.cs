@@ -176,10 +176,12 @@ public sealed class TurnSteps(
             ErrorCategory category;
             TimeSpan? retryAfter = null;
             string detail;
+            var outOfTime = false;
             try
             {
                 if (remaining <= TimeSpan.Zero)
                 {
+                    outOfTime = true;
                     throw new ClassifiedException(ErrorCategory.Timeout, "The turn's deadline passed before the stage could start.");
                 }
 
@@ -193,7 +195,11 @@ public sealed class TurnSteps(
                 }
                 catch (OperationCanceledException) when (attemptTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 {
-                    throw new ClassifiedException(ErrorCategory.Timeout, $"Attempt {number} ran past {limit.TotalSeconds:0.##} s.");
+                    // An attempt cut short to end at the deadline is the turn running out of time, not a slow attempt.
+                    outOfTime = limit < TimeSpan.FromSeconds(settings.AttemptTimeoutSeconds);
+                    throw new ClassifiedException(
+                        ErrorCategory.Timeout,
+                        outOfTime ? $"Attempt {number} ran into the turn's deadline after {limit.TotalSeconds:0.##} s." : $"Attempt {number} ran past {limit.TotalSeconds:0.##} s.");
                 }
 
                 // Recorded on the turn by Finish, with the others: one write per turn when all goes well.
@@ -227,14 +233,15 @@ public sealed class TurnSteps(
 
             timer.Fail(category, detail);
             var delay = RetryDelay(settings, number, retryAfter);
-            var retry = ErrorCatalog.Describe(category).Retryable
+            var retry = !outOfTime
+                && ErrorCatalog.Describe(category).Retryable
                 && number < settings.MaxAttempts
                 && time.GetUtcNow() + delay < turn.Deadline;
             telemetry.RecordError(new ErrorOccurrence(category, stage, Context(turn), retry ? $"attempt {number}, retrying: {detail}" : detail, attempt.Provider));
             if (!retry)
             {
                 await RecordStageAsync(turn, attempt.Failed(category));
-                throw new TurnStepException(category, stage, detail);
+                throw new TurnStepException(category, stage, detail, deadlinePassed: outOfTime);
             }
 
             logger.LogWarning("Turn {TurnId} {Stage} attempt {Attempt} failed ({Category}); retrying in {DelayMs} ms", turn.TurnId, stage, number, category, delay.TotalMilliseconds);

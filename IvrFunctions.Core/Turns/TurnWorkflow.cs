@@ -52,7 +52,7 @@ public static class TurnWorkflow
             {
                 answer = await runner.RunAsync<AnswerStepResult>(TurnStepNames.Answer, new AnswerStepInput(input, heard.Transcript), cancellationToken);
             }
-            catch (TurnStepException ex)
+            catch (TurnStepException ex) when (!ex.DeadlinePassed)
             {
                 return new TurnOutcome(TurnOutcomeKind.Fallback, TurnPrompts.Apology(input.Language), Error: ex.Category, ErrorStage: StageNames.Rag);
             }
@@ -71,10 +71,15 @@ public static class TurnWorkflow
                 };
                 return new TurnOutcome(TurnOutcomeKind.Audio, answer.Text, audio.Container, audio.BlobName);
             }
-            catch (TurnStepException ex)
+            catch (TurnStepException ex) when (!ex.DeadlinePassed)
             {
                 return new TurnOutcome(TurnOutcomeKind.AnswerText, answer.Text, Error: ex.Category, ErrorStage: StageNames.Tts);
             }
+        }
+        catch (TurnStepException ex) when (ex.DeadlinePassed)
+        {
+            // A step cut off at the deadline can finish just before the deadline timer fires: the same outcome either way.
+            return DeadlinePassed(input, progress);
         }
         catch (TurnStepException ex)
         {

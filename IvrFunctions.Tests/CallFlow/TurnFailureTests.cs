@@ -110,7 +110,27 @@ public sealed class TurnFailureTests : IAsyncLifetime
         var attempts = harness.Telemetry.StagesOf(turnId, StageNames.Tts);
         Assert.Equal(3, attempts.Count);
         Assert.All(attempts, a => Assert.Equal(ErrorCategory.Timeout, a.Error));
-        Assert.Equal("AnswerText", (await harness.TurnJsonAsync(turnId)).GetProperty("outcome").GetString());
+        var turn = await harness.TurnJsonAsync(turnId);
+        Assert.Equal("AnswerText", turn.GetProperty("outcome").GetString());
+        Assert.False(turn.GetProperty("timedOut").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Stage_AttemptCutOffAtTheDeadline_FailsAsTheDeadlineWithoutRetrying()
+    {
+        // The attempt limit (3 s) is longer than what is left of the turn, so the attempt ends at the deadline.
+        _harness.Answers.Behaviour.Always = FakeBehaviour.Hang;
+        var callSid = CallFlowHarness.NewCallSid();
+        var recording = _harness.Recordings.Url($"rec/{callSid}.wav");
+        var now = DateTimeOffset.UtcNow;
+        var input = new TurnInput(TurnIds.For(callSid, recording), callSid, recording, "en-IN", now, now.AddSeconds(1));
+
+        var failure = await Assert.ThrowsAsync<TurnStepException>(() => _harness.Get<TurnSteps>().AnswerAsync(new AnswerStepInput(input, "question"), CancellationToken.None));
+
+        Assert.True(failure.DeadlinePassed);
+        Assert.Equal((ErrorCategory.Timeout, "rag"), (failure.Category, failure.Stage));
+        Assert.Single(_harness.Telemetry.StagesOf(input.TurnId, StageNames.Rag));
+        Assert.Single(_harness.Answers.Behaviour.CallTimes);
     }
 
     [Fact]

@@ -132,6 +132,39 @@ public sealed class TurnWorkflowTests
         Assert.Equal(hanging == TurnStepNames.Synthesize ? ["stt", "rag"] : [], runner.Finished!.Facts.Stages.Select(s => s.Name));
     }
 
+    [Theory]
+    [InlineData(TurnStepNames.Transcribe, TurnOutcomeKind.Fallback, "stt")]
+    [InlineData(TurnStepNames.Answer, TurnOutcomeKind.Fallback, "rag")]
+    [InlineData(TurnStepNames.Synthesize, TurnOutcomeKind.AnswerText, "tts")]
+    public async Task RunAsync_StepCutOffAtTheDeadlineBeforeTheTimerFires_EndsAsTimedOut(string cutOff, TurnOutcomeKind kind, string stage)
+    {
+        // The step's last attempt ends at the deadline too: whichever notices first, the turn timed out.
+        var time = new FakeTimeProvider(Start);
+        var runner = AllSucceed(time);
+        runner.Steps[cutOff] = (_, _) => Task.FromException<object>(
+            new TurnStepException(ErrorCategory.Timeout, stage, "attempt ran into the deadline", deadlinePassed: true));
+
+        var outcome = await TurnWorkflow.RunAsync(runner, Input()).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(kind, outcome.Kind);
+        Assert.Equal(kind == TurnOutcomeKind.AnswerText ? "answer" : TurnPrompts.Apology("en-IN"), outcome.SpokenText);
+        Assert.True(outcome.TimedOut);
+        Assert.Equal(ErrorCategory.Timeout, outcome.Error);
+        Assert.Equal(stage, outcome.ErrorStage);
+        Assert.Equal(outcome, runner.Finished!.Outcome);
+    }
+
+    [Fact]
+    public async Task RunAsync_StepTimesOutWithTimeLeft_IsThatStagesFailureNotTheDeadline()
+    {
+        var runner = AllSucceed(new FakeTimeProvider(Start)).Fails(TurnStepNames.Answer, ErrorCategory.Timeout);
+
+        var outcome = await TurnWorkflow.RunAsync(runner, Input());
+
+        Assert.Equal((TurnOutcomeKind.Fallback, ErrorCategory.Timeout, "rag"), (outcome.Kind, outcome.Error, outcome.ErrorStage));
+        Assert.False(outcome.TimedOut);
+    }
+
     [Fact]
     public async Task RunAsync_HostStopping_FinishesWithAFallback()
     {
@@ -163,5 +196,19 @@ public sealed class TurnWorkflowTests
         Assert.True(TurnStepException.IsRetryableByHost("System.IO.IOException", "worker lost", "x"));
         Assert.False(TurnStepException.IsRetryableByHost(typeof(TurnStepException).FullName, original.Message, "x"));
         Assert.True(TurnStepException.IsRetryableByHost(typeof(TurnStepException).FullName, new TurnStepException(ErrorCategory.Storage, "finish", "503").Message, "x"));
+        Assert.False(rebuilt.DeadlinePassed);
+    }
+
+    [Fact]
+    public void StepException_CutOffAtTheDeadline_KeepsThatThroughTypeNameAndMessage()
+    {
+        var original = new TurnStepException(ErrorCategory.Timeout, "tts", "Attempt 1 ran into the turn's deadline: after 2.5 s.", deadlinePassed: true);
+
+        var rebuilt = TurnStepException.FromFailure(typeof(TurnStepException).FullName, original.Message, TurnStepNames.Synthesize);
+
+        Assert.True(rebuilt.DeadlinePassed);
+        Assert.Equal((ErrorCategory.Timeout, "tts"), (rebuilt.Category, rebuilt.Stage));
+        Assert.Equal(original.Message, rebuilt.Message);
+        Assert.False(TurnStepException.IsRetryableByHost(typeof(TurnStepException).FullName, original.Message, "x"));
     }
 }
