@@ -13,9 +13,10 @@ namespace IvrFunctions.Core.Telemetry.Storage;
 /// once (on Azure Table Storage, different partitions and tables are served in parallel). Records live in one table per hour
 /// (<see cref="TelemetryTables"/>), so segments never cross an hour, and hours without a table (found with one query of the
 /// table list) cost nothing. A quiet hour (the rollups count at most a segment for all the kinds together) is read with one
-/// query for every kind (<see cref="QuietHourReads"/>), so a quiet month costs a query per hour, not per kind and hour. Sizing: the hour rollups count each kind's records per hour; an hour with more than a page of
-/// some kind is looked up in the minute rollups (one query of that hour's partition, which counts every kind, so every kind
-/// plans that hour by the minute), and a minute with more than a page is cut into time sub-ranges by row key. Empty minutes
+/// query for every kind (<see cref="QuietHourReads"/>), so a quiet month costs a query per hour, not per kind and hour.
+/// Sizing: the hour rollups count each kind's records per hour; an hour with more than a page of some kind is looked up
+/// in the minute rollups (one query of that hour's partition, which counts every kind, so every kind plans that hour by
+/// the minute), and a minute with more than a page is cut into time sub-ranges by row key. Empty minutes
 /// join the neighbouring segment; and because an hour's segments cover it without gaps, records the rollups do not count
 /// (rollups lost or late) are still read.
 /// </para>
@@ -64,7 +65,7 @@ public sealed class SegmentedRecordReader(TelemetryTables tables, TelemetryReade
         var quiet = new QuietHourReads(tables, kinds, quietHours, from, to, gate, parallelism, stop.Token);
         try
         {
-            var streams = kinds.Select(kind => ReadKindAsync(kind, PlanAsync(kind, from, to, tableHours, hours, minutes, quiet, stop.Token), gate, quiet, parallelism, stop.Token)).ToList();
+            var streams = kinds.Select(kind => ReadKindAsync(PlanAsync(kind, from, to, tableHours, hours, minutes, quiet, stop.Token), gate, quiet, parallelism, stop.Token)).ToList();
             await foreach (var record in TimeOrderedMerge.MergeAsync(streams, r => r.Timestamp, stop.Token))
             {
                 yield return record;
@@ -123,8 +124,8 @@ public sealed class SegmentedRecordReader(TelemetryTables tables, TelemetryReade
     }
 
     /// <summary>One kind's records: its segments in order, the current one and up to <paramref name="lookahead"/> more being read.</summary>
-    async IAsyncEnumerable<TelemetryRecord> ReadKindAsync(TelemetryRecordKind kind, IAsyncEnumerable<RecordSegment> plan, SemaphoreSlim gate,
-        QuietHourReads quiet, int lookahead, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    async IAsyncEnumerable<TelemetryRecord> ReadKindAsync(IAsyncEnumerable<RecordSegment> plan, SemaphoreSlim gate, QuietHourReads quiet,
+        int lookahead, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reads = new Queue<RecordSegmentRead>();
@@ -141,7 +142,7 @@ public sealed class SegmentedRecordReader(TelemetryTables tables, TelemetryReade
                     {
                         var segment = segments.Current;
                         reads.Enqueue(segment.QuietHour
-                            ? RecordSegmentRead.FromQuietHour(quiet.GetAsync(TimeBuckets.Floor(segment.From, RollupGranularity.Hour), kind), SegmentRecords, stop.Token)
+                            ? RecordSegmentRead.FromQuietHour(quiet.GetAsync(TimeBuckets.Floor(segment.From, RollupGranularity.Hour), segment.Kind), SegmentRecords, stop.Token)
                             : RecordSegmentRead.Start(tables.RecordsFor(segment.From), segment, gate, SegmentRecords, stop.Token));
                     }
                 }
