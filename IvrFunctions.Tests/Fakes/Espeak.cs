@@ -3,7 +3,8 @@ using System.Diagnostics;
 namespace IvrFunctions.Tests.Fakes;
 
 /// <summary>Makes a spoken question: espeak-ng speech resampled by sox to a mono 16-bit WAV (8 kHz as telephone recordings arrive,
-/// or 16 kHz wideband).</summary>
+/// or 16 kHz wideband). The same text always gives the same bytes: sox dithers when it resamples, with a fresh random seed per
+/// run unless told <c>-R</c>, and pocketsphinx misheard about one in ten of those unrepeatable variants once MP3-encoded.</summary>
 public static class Espeak
 {
     public static async Task<byte[]> SpeakAsync(string text, string voice = "en-us", int sampleRate = 8000, int wordsPerMinute = 130)
@@ -14,7 +15,7 @@ public static class Espeak
             var raw = Path.Combine(folder.FullName, "raw.wav");
             var phone = Path.Combine(folder.FullName, "phone.wav");
             await RunAsync("espeak-ng", "-v", voice, "-s", wordsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture), "-w", raw, text);
-            await RunAsync("sox", raw, "-r", sampleRate.ToString(System.Globalization.CultureInfo.InvariantCulture), "-c", "1", "-b", "16", "-e", "signed-integer", phone);
+            await RunAsync("sox", "-R", raw, "-r", sampleRate.ToString(System.Globalization.CultureInfo.InvariantCulture), "-c", "1", "-b", "16", "-e", "signed-integer", phone);
             return await File.ReadAllBytesAsync(phone);
         }
         finally
