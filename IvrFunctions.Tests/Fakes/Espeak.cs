@@ -1,4 +1,5 @@
-using System.Diagnostics;
+using System.Globalization;
+using IvrFunctions.Core.Speech.Offline;
 
 namespace IvrFunctions.Tests.Fakes;
 
@@ -14,8 +15,8 @@ public static class Espeak
         {
             var raw = Path.Combine(folder.FullName, "raw.wav");
             var phone = Path.Combine(folder.FullName, "phone.wav");
-            await RunAsync("espeak-ng", "-v", voice, "-s", wordsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture), "-w", raw, text);
-            await RunAsync("sox", "-R", raw, "-r", sampleRate.ToString(System.Globalization.CultureInfo.InvariantCulture), "-c", "1", "-b", "16", "-e", "signed-integer", phone);
+            await RunAsync("espeak-ng", ["-v", voice, "-s", wordsPerMinute.ToString(CultureInfo.InvariantCulture), "-w", raw, text]);
+            await RunAsync("sox", ["-R", raw, "-r", sampleRate.ToString(CultureInfo.InvariantCulture), "-c", "1", "-b", "16", "-e", "signed-integer", phone]);
             return await File.ReadAllBytesAsync(phone);
         }
         finally
@@ -24,11 +25,9 @@ public static class Espeak
         }
     }
 
-    static async Task RunAsync(string tool, params string[] arguments)
+    static async Task RunAsync(string tool, string[] arguments)
     {
-        using var process = Process.Start(new ProcessStartInfo(tool, arguments) { RedirectStandardError = true, UseShellExecute = false })!;
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"{tool} failed: {error}");
+        var run = await ExternalTool.RunAsync(tool, arguments, tool, TimeSpan.FromSeconds(30));
+        Assert.True(run.ExitCode == 0, $"{tool} failed: {run.StandardError}");
     }
 }
